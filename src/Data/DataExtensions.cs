@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fawkes.Portal.Data;
+
+public static class DataExtensions
+{
+    public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new OptionsValidationException("ConnectionStrings:Portal", typeof(DatabaseOptions),
+                    ["Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it, e.g. Host=db;Database=fawkes;Username=fawkes;Password=…"]);
+            }
+            services.AddDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3)));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
+        }
+        else
+        {
+            var sqlite = string.IsNullOrWhiteSpace(connectionString)
+                ? SqliteDefaults.ConnectionString(builder.Environment.ContentRootPath, options.DataDirectory)
+                : connectionString;
+            services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+        }
+
+        // Data Protection resolves a scoped context of its own; pages and services never inject it.
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        services.AddDataProtection().SetApplicationName("fawkes-portal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddSingleton<MigrationRunner>();
+        return builder;
+    }
+}

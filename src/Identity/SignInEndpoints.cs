@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Identity.Users;
+using Fawkes.Portal.Operations.Audit;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fawkes.Portal.Identity;
+
+internal static class SignInEndpoints
+{
+    public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/auth");
+        auth.MapGet("/github", (string? returnUrl, SignInMode mode) => mode.GitHubConfigured
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [GitHubOAuth.Scheme])
+                : Results.Problem("GitHub sign-in is not configured (Authentication:GitHub:ClientId).", statusCode: 404))
+            .AllowAnonymous();
+        auth.MapPost("/dev-signin", DevSignInAsync).AllowAnonymous();
+        auth.MapPost("/signout", async (HttpContext ctx, AuditLog audit) =>
+        {
+            var login = ctx.User.FindFirst(PortalClaims.Login)?.Value ?? "unknown";
+            await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await audit.RecordAsync(login, "user.signout", $"user:{login}");
+            return Results.Redirect("/signin?signedOut=true");
+        });
+        return app;
+    }
+
+    /// <summary>Signs in as a seeded demo user with a chosen role. Only exists while no OAuth client is configured.</summary>
+    private static async Task<IResult> DevSignInAsync(
+        HttpContext ctx, [FromForm] string login, [FromForm] string role, [FromForm] string? returnUrl,
+        SignInMode mode, IDbContextFactory<PortalDbContext> factory, SignInRecorder recorder)
+    {
+        if (!mode.DevelopmentSignIn)
+        {
+            return Results.Problem("The development sign-in is disabled because GitHub OAuth is configured.", statusCode: 404);
+        }
+        await using var db = await factory.CreateDbContextAsync(ctx.RequestAborted);
+        var user = await db.Set<PortalUser>().AsNoTracking().FirstOrDefaultAsync(u => u.Login == login && u.IsDemo, ctx.RequestAborted);
+        if (user is null || !PortalRoles.IsKnown(role))
+        {
+            return Results.Redirect($"/signin?error=unknown-user&returnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}");
+        }
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Login),
+            new(PortalClaims.Login, user.Login),
+            new(ClaimTypes.Name, user.DisplayName),
+            new(PortalClaims.AuthMethod, "development"),
+        };
+        if (user.Email is not null)
+        {
+            claims.Add(new Claim(ClaimTypes.Email, user.Email));
+        }
+        claims.AddRange(PortalRoles.Implied(role).Select(r => new Claim(ClaimTypes.Role, r)));
+        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
+        await recorder.RecordAsync(identity, ctx.RequestAborted);
+        await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return Results.LocalRedirect(LocalOrHome(returnUrl));
+    }
+
+    /// <summary>Only same-site paths: an open redirect after sign-in would be a phishing aid.</summary>
+    internal static string LocalOrHome(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

@@ -1,0 +1,24 @@
+using Fawkes.Portal.App;
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Identity;
+using Fawkes.Portal.Operations;
+
+if (args is ["migrate", ..])
+{
+    return await MigrateCommand.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalData();
+builder.AddPortalIdentity();
+builder.AddPortalOperations();
+builder.AddPortalUi();
+
+var app = builder.Build();
+await app.PreparePortalAsync();
+app.UsePortal();
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the integration and E2E tests.</summary>
+public partial class Program;
