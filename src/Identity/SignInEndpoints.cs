@@ -4,7 +4,7 @@ using Fawkes.Portal.Identity.Users;
 using Fawkes.Portal.Operations.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fawkes.Portal.Identity;
@@ -31,13 +31,19 @@ internal static class SignInEndpoints
 
     /// <summary>Signs in as a seeded demo user with a chosen role. Only exists while no OAuth client is configured.</summary>
     private static async Task<IResult> DevSignInAsync(
-        HttpContext ctx, [FromForm] string login, [FromForm] string role, [FromForm] string? returnUrl,
-        SignInMode mode, IDbContextFactory<PortalDbContext> factory, SignInRecorder recorder)
+        HttpContext ctx, SignInMode mode, IAntiforgery antiforgery, IDbContextFactory<PortalDbContext> factory, SignInRecorder recorder)
     {
         if (!mode.DevelopmentSignIn)
         {
             return Results.Problem("The development sign-in is disabled because GitHub OAuth is configured.", statusCode: 404);
         }
+        // The form is read by hand so a disabled sign-in answers 404 before anything is parsed.
+        if (!await antiforgery.IsRequestValidAsync(ctx))
+        {
+            return Results.Problem("The sign-in form expired or did not come from this site. Reload the sign-in page and try again.", statusCode: 400);
+        }
+        var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+        string login = form["login"].ToString(), role = form["role"].ToString(), returnUrl = form["returnUrl"].ToString();
         await using var db = await factory.CreateDbContextAsync(ctx.RequestAborted);
         var user = await db.Set<PortalUser>().AsNoTracking().FirstOrDefaultAsync(u => u.Login == login && u.IsDemo, ctx.RequestAborted);
         if (user is null || !PortalRoles.IsKnown(role))
