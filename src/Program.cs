@@ -2,13 +2,18 @@ using Fawkes.Portal.App;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Operations;
+using Fawkes.Portal.Operations.Health;
 
-if (args is ["migrate", ..])
+switch (args)
 {
-    return await MigrateCommand.RunAsync(args[1..]);
+    case ["migrate", ..]:
+        return await MigrateCommand.RunAsync(args[1..]);
+    case ["healthcheck", ..]:
+        return await HealthcheckCommand.RunAsync();
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddMountedSecrets();
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalOperations();

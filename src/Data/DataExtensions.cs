@@ -35,7 +35,14 @@ public static class DataExtensions
 
         // Data Protection resolves a scoped context of its own; pages and services never inject it.
         services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
-        services.AddDataProtection().SetApplicationName("fawkes-portal").PersistKeysToDbContext<PortalDbContext>();
+        var protection = services.AddDataProtection().SetApplicationName("fawkes-portal").PersistKeysToDbContext<PortalDbContext>();
+        // Keys are shared by all replicas through the database; a mounted certificate encrypts them at rest.
+        var certificate = builder.Configuration["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificate))
+        {
+            protection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
         services.AddSingleton<MigrationRunner>();
         return builder;
     }

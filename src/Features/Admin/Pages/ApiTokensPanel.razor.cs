@@ -25,7 +25,7 @@ public partial class ApiTokensPanel
 
     private async Task CreateAsync()
     {
-        var dialog = await Dialogs.ShowAsync<CreateTokenDialog>("New API token");
+        var dialog = await Dialogs.ShowAsync<CreateTokenDialog>("New API token", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: CreateTokenRequest request })
         {
