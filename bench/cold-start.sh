@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-5080}
+curl -fs -o /dev/null "http://localhost:$port/healthz" && { echo "port $port is already in use"; exit 1; }
 data=$(mktemp -d)
 start=$(date +%s.%N)
 Database__DataDirectory="$data" dotnet run --urls "http://localhost:$port" >"$data/run.log" 2>&1 &
@@ -14,4 +15,4 @@ until curl -fs -o /dev/null "http://localhost:$port/signin"; do
   sleep 0.2
 done
 end=$(date +%s.%N)
-printf 'cold dotnet run → first page: %.1f s\n' "$(echo "$end - $start" | bc)"
+awk -v s="$start" -v e="$end" 'BEGIN { printf "cold dotnet run → first page: %.1f s\n", e - s }'

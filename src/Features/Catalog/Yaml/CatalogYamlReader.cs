@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Fawkes.Portal.Features.Catalog.Yaml;
+
+/// <summary>A problem in a catalog file, with where it is.</summary>
+public sealed record SourceProblem(string Message, int? Line = null, int? Column = null, string? Field = null)
+{
+    public string Describe(string source) =>
+        $"{source}{(Line is { } l ? $" line {l}" : "")}{(Column is { } c && Line is not null ? $", column {c}" : "")}: {Message}";
+}
+
+/// <summary>One YAML document as JSON, with the line and column of every field path for error messages.</summary>
+public sealed record YamlDocument(JsonNode? Root, int Line, IReadOnlyDictionary<string, (int Line, int Column)> Marks)
+{
+    /// <summary>The line of a field, or of its nearest parent that exists (a missing field is reported at its parent).</summary>
+    public int LineOf(string path)
+    {
+        for (var p = path; ; p = Parent(p))
+        {
+            if (Marks.TryGetValue(p, out var mark))
+            {
+                return mark.Line;
+            }
+            if (p.Length == 0)
+            {
+                return Line;
+            }
+        }
+    }
+
+    private static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut < 0 ? "" : path[..cut];
+    }
+}
+
+public sealed record YamlReadResult(IReadOnlyList<YamlDocument> Documents, SourceProblem? Error);
+
+/// <summary>
+/// Reads multi-document YAML into JSON nodes. Bounded: files over <see cref="MaxBytes"/> are refused, and alias
+/// expansion is capped at <see cref="MaxNodes"/> nodes so a "billion laughs" file cannot exhaust memory.
+/// </summary>
+public static partial class CatalogYamlReader
+{
+    public const int MaxBytes = 1024 * 1024;
+    public const int MaxNodes = 100_000;
+
+    public static YamlReadResult Read(string text, int maxBytes = MaxBytes, int maxNodes = MaxNodes)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var size = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (size > maxBytes)
+        {
+            return new([], new SourceProblem($"File is {size:N0} bytes, over the limit of {maxBytes:N0} bytes (Catalog:MaxFileBytes)."));
+        }
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException?.Message ?? ex.Message;
+            return new([], new SourceProblem($"Malformed YAML: {CleanMessage(message)}", (int)ex.Start.Line, (int)ex.Start.Column));
+        }
+
+        var documents = new List<YamlDocument>();
+        var budget = maxNodes;
+        foreach (var doc in stream.Documents)
+        {
+            var marks = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+            try
+            {
+                var root = Convert(doc.RootNode, "", marks, ref budget);
+                documents.Add(new YamlDocument(root, (int)doc.RootNode.Start.Line, marks));
+            }
+            catch (NodeBudgetExceededException)
+            {
+                return new([], new SourceProblem($"YAML expands to more than {maxNodes:N0} nodes (aliases/anchors); refusing it as a possible alias bomb.",
+                    (int)doc.RootNode.Start.Line, (int)doc.RootNode.Start.Column));
+            }
+        }
+        return new(documents, null);
+    }
+
+    private static JsonNode? Convert(YamlNode node, string path, Dictionary<string, (int, int)> marks, ref int budget)
+    {
+        if (--budget < 0)
+        {
+            throw new NodeBudgetExceededException();
+        }
+        marks.TryAdd(path, ((int)node.Start.Line, (int)node.Start.Column));
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (keyNode, valueNode) in map.Children)
+                {
+                    var key = keyNode is YamlScalarNode s ? s.Value ?? "" : keyNode.ToString();
+                    var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                    obj[key] = Convert(valueNode, childPath, marks, ref budget);
+                }
+                return obj;
+            case YamlSequenceNode seq:
+                var array = new JsonArray();
+                var i = 0;
+                foreach (var item in seq.Children)
+                {
+                    array.Add(Convert(item, $"{path}[{i++}]", marks, ref budget));
+                }
+                return array;
+            case YamlScalarNode scalar:
+                return Scalar(scalar);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>YAML 1.2 core schema for plain scalars; quoted scalars are always strings.</summary>
+    private static JsonNode? Scalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? "";
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        {
+            return JsonValue.Create(value);
+        }
+        if (value is "" or "~" or "null" or "Null" or "NULL")
+        {
+            return null;
+        }
+        if (value is "true" or "True" or "TRUE")
+        {
+            return JsonValue.Create(true);
+        }
+        if (value is "false" or "False" or "FALSE")
+        {
+            return JsonValue.Create(false);
+        }
+        if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return JsonValue.Create(integer);
+        }
+        if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return JsonValue.Create(number);
+        }
+        return JsonValue.Create(value);
+    }
+
+    private static string CleanMessage(string message) => message.Replace("\r", "", StringComparison.Ordinal).Split('\n')[0].Trim();
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+
+    private sealed class NodeBudgetExceededException : Exception;
+}
