@@ -1,5 +1,6 @@
 using Fawkes.Portal.App;
 using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Catalog;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Operations;
 using Fawkes.Portal.Operations.Health;
@@ -18,10 +19,12 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalOperations();
 builder.AddPortalUi();
+builder.AddCatalog();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortal();
+app.MapCatalog();
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,68 @@
+using System.Net.Sockets;
+using Fawkes.Portal.Features.Catalog.Api;
+using Fawkes.Portal.Features.Catalog.Ingestion;
+using Fawkes.Portal.Features.Catalog.Query;
+using Microsoft.Extensions.Options;
+
+namespace Fawkes.Portal.Features.Catalog;
+
+public static class CatalogExtensions
+{
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
+            .Validate(o => o.RefreshIntervalSeconds >= 5, "Catalog:RefreshIntervalSeconds must be at least 5.")
+            .Validate(o => o.MaxFileBytes > 0, "Catalog:MaxFileBytes must be positive.")
+            .ValidateOnStart();
+        services.AddHttpClient(UrlFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp.GetRequiredService<IOptions<CatalogOptions>>()));
+        services.AddSingleton<UrlFetcher>();
+        services.AddSingleton<SourceFetcher>();
+        services.AddSingleton<LocationReader>();
+        services.AddSingleton<CatalogWriter>();
+        services.AddSingleton<CatalogChanges>();
+        services.AddSingleton<LocationService>();
+        services.AddSingleton<CatalogQueries>();
+        services.AddHostedService<CatalogRefreshService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/catalog").WithTags("Catalog");
+        api.MapEntitiesApi();
+        api.MapLocationsApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Checks the address actually connected to (after DNS and redirects), so DNS rebinding cannot
+    /// slip a private address past <see cref="UrlFetcher.CheckAsync"/>.
+    /// </summary>
+    private static SocketsHttpHandler GuardedHandler(IOptions<CatalogOptions> options) => new()
+    {
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = 3,
+        ConnectCallback = async (context, ct) =>
+        {
+            var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
+            if (!options.Value.AllowPrivateNetworks && addresses.Any(UrlFetcher.IsPrivate))
+            {
+                throw new HttpRequestException($"{context.DnsEndPoint.Host} resolves to a loopback or private address; refused.");
+            }
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+}

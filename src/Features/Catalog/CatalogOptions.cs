@@ -1,0 +1,29 @@
+namespace Fawkes.Portal.Features.Catalog;
+
+/// <summary>Bound from <c>Catalog</c>.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Catalog";
+
+    /// <summary>Locations read at start and on every refresh: <c>{ "Type": "file", "Target": "/srv/catalog/**/catalog-info.yaml" }</c>.</summary>
+    public IList<ConfiguredLocation> Locations { get; } = [];
+
+    /// <summary>Folders below which <c>file</c> locations may be registered through the UI or API.</summary>
+    public IList<string> FileRoots { get; } = [];
+
+    /// <summary>Hosts (besides GitHub) that <c>url</c> locations may read from.</summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>Let URL locations reach loopback and private addresses (only for local fakes and tests).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    public int RefreshIntervalSeconds { get; set; } = 300;
+
+    public int MaxFileBytes { get; set; } = 1024 * 1024;
+}
+
+public sealed class ConfiguredLocation
+{
+    public string Type { get; set; } = "file";
+    public string Target { get; set; } = "";
+}

@@ -1,0 +1,216 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Features.Catalog.Model;
+using Fawkes.Portal.Features.Catalog.Relations;
+using Fawkes.Portal.Features.Catalog.Validation;
+using Fawkes.Portal.Features.Catalog.Yaml;
+using Microsoft.Extensions.Options;
+
+namespace Fawkes.Portal.Features.Catalog.Ingestion;
+
+/// <summary>
+/// Reads a location and everything it leads to (Location entities, recursively), validates each entity and
+/// resolves <c>$text</c>/<c>$json</c>/<c>$yaml</c> placeholders. Never throws for bad input: problems are returned.
+/// </summary>
+public sealed class LocationReader(SourceFetcher fetcher, IOptions<CatalogOptions> options)
+{
+    private const int MaxLocations = 5_000;
+
+    public async Task<LocationReadResult> ReadAsync(string type, string target, CancellationToken cancellationToken)
+    {
+        var entities = new List<SourcedEntity>();
+        var problems = new List<LocationProblem>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var queue = new Queue<(string Type, string Target, string? Parent)>([(type, target, null)]);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var rootTarget = $"{type}:{target}";
+
+        while (queue.Count > 0 && visited.Count < MaxLocations)
+        {
+            var (t, location, parent) = queue.Dequeue();
+            if (!visited.Add($"{t}:{location}"))
+            {
+                continue;
+            }
+            IReadOnlyList<FetchedFile> files;
+            try
+            {
+                files = await fetcher.FetchAsync(t, location, cancellationToken);
+            }
+            catch (SourceFetchException ex)
+            {
+                problems.Add(new LocationProblem($"{t}:{location}", ex.Message));
+                continue;
+            }
+            catch (HttpRequestException ex)
+            {
+                problems.Add(new LocationProblem($"{t}:{location}", $"Could not read {location}: {ex.Message}"));
+                continue;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                problems.Add(new LocationProblem($"{t}:{location}", $"Reading {location} timed out."));
+                continue;
+            }
+            foreach (var file in files)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"{file.Location}\n{file.Text}\n"));
+                foreach (var entity in await ParseFileAsync(file, rootTarget, parent, hash, cancellationToken))
+                {
+                    entities.Add(entity);
+                    if (entity.IsValid && string.Equals(entity.Ref?.Kind, CatalogKinds.Location, StringComparison.OrdinalIgnoreCase))
+                    {
+                        foreach (var (nextType, nextTarget) in LocationTargets(entity.Entity!, file))
+                        {
+                            queue.Enqueue((nextType, nextTarget, entity.Ref!.Value.ToString()));
+                        }
+                    }
+                }
+            }
+        }
+        return new LocationReadResult(entities, problems, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private async Task<List<SourcedEntity>> ParseFileAsync(FetchedFile file, string rootTarget, string? parent, IncrementalHash hash, CancellationToken cancellationToken)
+    {
+        var source = $"{file.Type}:{file.Location}";
+        var read = CatalogYamlReader.Read(file.Text, options.Value.MaxFileBytes);
+        if (read.Error is { } error)
+        {
+            return [new SourcedEntity(source, error.Line ?? 0, null, null, [error])];
+        }
+        var result = new List<SourcedEntity>();
+        foreach (var doc in read.Documents)
+        {
+            if (doc.Root is null)
+            {
+                continue; // An empty document (e.g. a trailing '---') is not an entity.
+            }
+            var validation = EntityValidator.Validate(doc.Root);
+            var entityRef = TryRef(doc.Root);
+            if (!validation.IsValid)
+            {
+                var issues = validation.Errors.Select(e => new SourceProblem(e.Message, doc.LineOf(e.Field), null, e.Field)).ToList();
+                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, issues));
+                continue;
+            }
+            var entity = validation.Entity!;
+            var placeholderProblems = await ResolvePlaceholdersAsync(entity, "", file, doc, hash, cancellationToken);
+            if (placeholderProblems.Count > 0)
+            {
+                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, placeholderProblems));
+                continue;
+            }
+            var metadata = (JsonObject)entity["metadata"]!;
+            if (metadata["annotations"] is not JsonObject annotations)
+            {
+                metadata["annotations"] = annotations = new JsonObject();
+            }
+            annotations[CatalogAnnotations.ManagedByLocation] = source;
+            annotations[CatalogAnnotations.ManagedByOriginLocation] = rootTarget;
+            result.Add(new SourcedEntity(source, doc.Line, RelationBuilder.RefOf(entity), entity, []) { ParentRef = parent });
+        }
+        return result;
+    }
+
+    private static IEnumerable<(string, string)> LocationTargets(JsonObject location, FetchedFile file)
+    {
+        var spec = (JsonObject)location["spec"]!;
+        var type = EntityValidator.AsString(spec["type"]) ?? file.Type;
+        var targets = new List<string>();
+        if (EntityValidator.AsString(spec["target"]) is { } single)
+        {
+            targets.Add(single);
+        }
+        if (spec["targets"] is JsonArray many)
+        {
+            targets.AddRange(many.Select(EntityValidator.AsString).OfType<string>());
+        }
+        foreach (var target in targets)
+        {
+            var resolved = SourceFetcher.Resolve(file.Type, file.Location, target);
+            yield return (SourceFetcher.TypeOf(resolved) == "url" ? "url" : type, resolved);
+        }
+    }
+
+    /// <summary>Replaces <c>{"$text": "./openapi.yaml"}</c> (and $json, $yaml) with the referenced file's content.</summary>
+    private async Task<List<SourceProblem>> ResolvePlaceholdersAsync(JsonNode node, string path, FetchedFile file, YamlDocument doc, IncrementalHash hash, CancellationToken ct)
+    {
+        var problems = new List<SourceProblem>();
+        if (node is JsonObject obj)
+        {
+            foreach (var key in obj.Select(p => p.Key).ToList())
+            {
+                var child = obj[key];
+                var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                if (child is JsonObject { Count: 1 } placeholder && placeholder.First().Key is "$text" or "$json" or "$yaml")
+                {
+                    var (kind, value) = (placeholder.First().Key, EntityValidator.AsString(placeholder.First().Value));
+                    var (resolved, problem) = await ReadPlaceholderAsync(kind, value, file, hash, ct);
+                    if (problem is not null)
+                    {
+                        problems.Add(new SourceProblem(problem, doc.LineOf(childPath), null, childPath));
+                    }
+                    else
+                    {
+                        obj[key] = resolved;
+                    }
+                }
+                else if (child is not null)
+                {
+                    problems.AddRange(await ResolvePlaceholdersAsync(child, childPath, file, doc, hash, ct));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private async Task<(JsonNode? Value, string? Problem)> ReadPlaceholderAsync(string kind, string? reference, FetchedFile file, IncrementalHash hash, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return (null, $"{kind} needs a relative path or URL string.");
+        }
+        var target = SourceFetcher.Resolve(file.Type, file.Location, reference);
+        var type = SourceFetcher.TypeOf(target);
+        if (type == "file" && file.Type == "file" && !IsBelow(target, Path.GetDirectoryName(file.Location)!))
+        {
+            return (null, $"{kind} '{reference}' points outside the folder of {file.Location}; only files beside or below it can be read.");
+        }
+        try
+        {
+            var text = (await fetcher.FetchAsync(type, target, ct))[0].Text;
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            return kind switch
+            {
+                "$text" => (JsonValue.Create(text), null),
+                "$json" => (JsonNode.Parse(text), null),
+                _ => CatalogYamlReader.Read(text, options.Value.MaxFileBytes) is { Error: null, Documents.Count: > 0 } yaml
+                    ? (yaml.Documents[0].Root, null)
+                    : (null, $"$yaml '{reference}' is not valid YAML."),
+            };
+        }
+        catch (SourceFetchException ex)
+        {
+            return (null, $"{kind} '{reference}': {ex.Message}");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, $"$json '{reference}' is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static bool IsBelow(string path, string folder) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    private static EntityRef? TryRef(JsonNode root)
+    {
+        if (root is JsonObject { } obj && EntityValidator.AsString(obj["kind"]) is { } kind
+            && obj["metadata"] is JsonObject metadata && EntityValidator.AsString(metadata["name"]) is { } name)
+        {
+            return new EntityRef(kind, EntityValidator.AsString(metadata["namespace"]) ?? EntityRef.DefaultNamespace, name);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Catalog.Storage;
+using Fawkes.Portal.Operations.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fawkes.Portal.Features.Catalog.Ingestion;
+
+public sealed record LocationView(Guid Id, string Type, string Target, string Origin, DateTimeOffset? ProcessedAt, int EntityCount, IReadOnlyList<LocationProblem> Problems);
+
+public sealed record RegistrationResult(LocationView? Location, IReadOnlyList<SourcedEntity> Entities, IReadOnlyList<LocationProblem> Problems, string? Refused = null);
+
+/// <summary>Registers, refreshes and removes locations. One processing run at a time per replica.</summary>
+public sealed class LocationService(
+    IDbContextFactory<PortalDbContext> factory, LocationReader reader, CatalogWriter writer, UrlFetcher urls,
+    IOptions<CatalogOptions> options, AuditLog audit, TimeProvider time, CatalogChanges changes, ILogger<LocationService> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Checks a registration request; null when allowed, else the reason.</summary>
+    public async Task<string?> RefusalAsync(string type, string target, CancellationToken ct)
+    {
+        switch (type)
+        {
+            case "url":
+                try
+                {
+                    await urls.CheckAsync(target, ct);
+                    return null;
+                }
+                catch (SourceFetchException ex)
+                {
+                    return ex.Message;
+                }
+            case "file":
+                var full = Path.IsPathRooted(target) ? Path.GetFullPath(target) : null;
+                return full is not null && options.Value.FileRoots.Any(root => full.StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal))
+                    ? null
+                    : $"File locations must be absolute paths below one of Catalog:FileRoots ({(options.Value.FileRoots.Count == 0 ? "none configured" : string.Join(", ", options.Value.FileRoots))}).";
+            default:
+                return $"Unknown location type '{type}': use 'url' or 'file'.";
+        }
+    }
+
+    public async Task<RegistrationResult> RegisterAsync(string type, string target, string origin, string actor, bool dryRun, CancellationToken ct)
+    {
+        if (await RefusalAsync(type, target, ct) is { } refused)
+        {
+            return new RegistrationResult(null, [], [], refused);
+        }
+        if (dryRun)
+        {
+            var preview = await reader.ReadAsync(type, target, ct);
+            return new RegistrationResult(null, preview.Entities, preview.Problems);
+        }
+        var id = await EnsureAsync(type, target, origin, actor, ct);
+        if (id is null)
+        {
+            return new RegistrationResult(null, [], [], $"Location {type}:{target} is already registered.");
+        }
+        var read = await ProcessAsync(id.Value, force: true, ct);
+        await audit.RecordAsync(actor, "catalog.location.register", $"location:{type}:{target}", $"origin={origin}", ct);
+        return new RegistrationResult(await GetAsync(id.Value, ct), read?.Entities ?? [], read?.Problems ?? []);
+    }
+
+    /// <summary>Creates the location unless it exists; returns its id, or null if it already existed.</summary>
+    public async Task<Guid?> EnsureAsync(string type, string target, string origin, string? actor, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Set<LocationRecord>().AnyAsync(l => l.Type == type && l.Target == target, ct))
+        {
+            return null;
+        }
+        var location = new LocationRecord { Id = Guid.NewGuid(), Type = type, Target = target, Origin = origin, RegisteredBy = actor, CreatedAt = time.GetUtcNow() };
+        db.Add(location);
+        await db.SaveChangesAsync(ct);
+        return location.Id;
+    }
+
+    /// <summary>Reads and applies one location. Unchanged sources (same content hash) are skipped unless forced.</summary>
+    public async Task<LocationReadResult?> ProcessAsync(Guid id, bool force, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            LocationRecord? location;
+            await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                location = await db.Set<LocationRecord>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+            }
+            if (location is null)
+            {
+                return null;
+            }
+            var read = await reader.ReadAsync(location.Type, location.Target, ct);
+            if (!force && read.ContentHash == location.ContentHash && location.ErrorsJson is null && read.Problems.Count == 0)
+            {
+                return read;
+            }
+            var outcome = await writer.ApplyAsync(id, read, ct);
+            logger.LogInformation("Catalog location {Type}:{Target}: {Added} added, {Updated} updated, {Orphaned} orphaned, {Problems} problem(s)",
+                location.Type, location.Target, outcome.Added, outcome.Updated, outcome.Orphaned, outcome.Problems.Count);
+            changes.Notify();
+            return read with { Problems = outcome.Problems };
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task RefreshAllAsync(bool force, CancellationToken ct)
+    {
+        List<Guid> ids;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            ids = await db.Set<LocationRecord>().Select(l => l.Id).ToListAsync(ct);
+        }
+        foreach (var id in ids)
+        {
+            await ProcessAsync(id, force, ct);
+        }
+    }
+
+    public async Task<bool> UnregisterAsync(Guid id, string actor, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var location = await db.Set<LocationRecord>().FirstOrDefaultAsync(l => l.Id == id, ct);
+            if (location is null)
+            {
+                return false;
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var entityIds = await db.Set<EntityRecord>().Where(e => e.LocationId == id).Select(e => e.Id).ToListAsync(ct);
+            await CatalogIndexWriter.DeleteAsync(db, entityIds, ct);
+            db.Remove(location);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            await audit.RecordAsync(actor, "catalog.location.unregister", $"location:{location.Type}:{location.Target}", $"entities={entityIds.Count}", ct);
+            changes.Notify();
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<LocationView>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Set<LocationRecord>().AsNoTracking().OrderBy(l => l.Target).ToListAsync(ct);
+        return [.. rows.Select(ToView)];
+    }
+
+    public async Task<LocationView?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.Set<LocationRecord>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        return row is null ? null : ToView(row);
+    }
+
+    private static LocationView ToView(LocationRecord l) => new(l.Id, l.Type, l.Target, l.Origin, l.ProcessedAt, l.EntityCount,
+        l.ErrorsJson is null ? [] : JsonSerializer.Deserialize<List<LocationProblem>>(l.ErrorsJson) ?? []);
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.Options;
+
+namespace Fawkes.Portal.Features.Catalog.Ingestion;
+
+public sealed record FetchedFile(string Type, string Location, string Text);
+
+/// <summary>A source could not be read; the message says what and where, and is stored on the location.</summary>
+public sealed class SourceFetchException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Reads location targets: files and globs from disk, URLs over HTTP (with the SSRF guard).</summary>
+public sealed class SourceFetcher(UrlFetcher urls, IOptions<CatalogOptions> options)
+{
+    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(string type, string target, CancellationToken cancellationToken)
+    {
+        return type switch
+        {
+            "file" => await ReadFilesAsync(target, cancellationToken),
+            "url" => [new FetchedFile("url", target, await urls.GetStringAsync(target, cancellationToken))],
+            _ => throw new SourceFetchException($"Unknown location type '{type}': use 'file' or 'url'."),
+        };
+    }
+
+    /// <summary>A target relative to the file that names it, e.g. a Location's <c>./apis.yaml</c> or a <c>$text</c>.</summary>
+    public static string Resolve(string type, string baseLocation, string relative)
+    {
+        if (Uri.TryCreate(relative, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return relative;
+        }
+        return type == "file"
+            ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(baseLocation) ?? "/", relative))
+            : new Uri(new Uri(baseLocation), relative).ToString();
+    }
+
+    public static string TypeOf(string target) =>
+        Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? "url" : "file";
+
+    private async Task<IReadOnlyList<FetchedFile>> ReadFilesAsync(string target, CancellationToken cancellationToken)
+    {
+        if (!Path.IsPathRooted(target))
+        {
+            throw new SourceFetchException($"File target '{target}' must be an absolute path.");
+        }
+        var paths = target.Contains('*', StringComparison.Ordinal) ? Glob(target) : [target];
+        if (paths.Count == 0)
+        {
+            throw new SourceFetchException($"No file matches '{target}'.");
+        }
+        var files = new List<FetchedFile>();
+        foreach (var path in paths)
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new SourceFetchException($"File '{path}' does not exist.");
+            }
+            if (info.Length > options.Value.MaxFileBytes)
+            {
+                throw new SourceFetchException($"File '{path}' is {info.Length:N0} bytes, over the limit of {options.Value.MaxFileBytes:N0} (Catalog:MaxFileBytes).");
+            }
+            files.Add(new FetchedFile("file", path, await File.ReadAllTextAsync(path, cancellationToken)));
+        }
+        return files;
+    }
+
+    private static List<string> Glob(string pattern)
+    {
+        // The fixed folder before the first wildcard is the root the glob runs from.
+        var star = pattern.IndexOf('*', StringComparison.Ordinal);
+        var root = Path.GetDirectoryName(pattern[..star].TrimEnd('/') + "/x") ?? "/";
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+        var matcher = new Matcher();
+        matcher.AddInclude(Path.GetRelativePath(root, pattern));
+        return [.. matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal)];
+    }
+}

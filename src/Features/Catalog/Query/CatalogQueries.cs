@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Catalog.Model;
+using Fawkes.Portal.Features.Catalog.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fawkes.Portal.Features.Catalog.Query;
+
+public sealed record EntityPage(IReadOnlyList<JsonObject> Items, int TotalItems, string? NextCursor, string? PrevCursor);
+
+public sealed record FacetValue(string Value, int Count);
+
+/// <summary>Read side of the catalog, shared by the REST API and the pages. One DbContext per call.</summary>
+public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory)
+{
+    public async Task<EntityPage> QueryAsync(EntityQuery query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var filtered = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), query.Filter);
+        filtered = FilterTranslator.FullText(db, filtered, query.FullTextTerm, query.FullTextFields);
+        var total = await filtered.CountAsync(ct);
+        var records = await Sorting.Apply(db, filtered, query.Order).Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
+        var items = await ComposeAsync(db, records, ct);
+        var next = query.Offset + records.Count < total ? query.ToCursor(query.Offset + query.Limit) : null;
+        var prev = query.Offset > 0 ? query.ToCursor(Math.Max(0, query.Offset - query.Limit)) : null;
+        return new EntityPage(items, total, next, prev);
+    }
+
+    /// <summary>GET /entities: filter, offset and limit, ordered by ref.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ListAsync(EntityFilter filter, int? limit, int offset, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter).OrderBy(e => e.RefKey).Skip(offset);
+        var records = await (limit is { } l ? query.Take(l) : query).ToListAsync(ct);
+        return await ComposeAsync(db, records, ct);
+    }
+
+    public async Task<JsonObject?> ByRefAsync(EntityRef entityRef, CancellationToken ct = default) =>
+        (await ByRefsAsync([entityRef], ct))[0];
+
+    /// <summary>Entities in the order asked for; null where a ref does not exist.</summary>
+    public async Task<IReadOnlyList<JsonObject?>> ByRefsAsync(IReadOnlyList<EntityRef> refs, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var keys = refs.Select(r => r.Key).Distinct().ToList();
+        var records = await db.Set<EntityRecord>().AsNoTracking().Where(e => keys.Contains(e.RefKey)).ToListAsync(ct);
+        var composed = (await ComposeAsync(db, records, ct)).Zip(records).ToDictionary(p => p.Second.RefKey, p => p.First);
+        return [.. refs.Select(r => composed.GetValueOrDefault(r.Key))];
+    }
+
+    public async Task<JsonObject?> ByUidAsync(string uid, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var record = await db.Set<EntityRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == uid, ct);
+        return record is null ? null : (await ComposeAsync(db, [record], ct))[0];
+    }
+
+    /// <summary>Counts per value of each facet key among the filtered entities.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(IReadOnlyList<string> facets, EntityFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter).Select(e => e.Id);
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        foreach (var facet in facets.Distinct())
+        {
+            var key = facet.ToLowerInvariant();
+            var search = db.Set<SearchRecord>().Where(s => s.Key == key && s.OriginalValue != null);
+            if (!filter.IsEmpty)
+            {
+                search = search.Where(s => ids.Contains(s.EntityId));
+            }
+            var rows = await search.GroupBy(s => s.OriginalValue!).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(ct);
+            result[facet] = [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.OrdinalIgnoreCase).Select(r => new FacetValue(r.Value, r.Count))];
+        }
+        return result;
+    }
+
+    /// <summary>The entity and the Location entities that led to it, root last, as Backstage's ancestry.</summary>
+    public async Task<(string RootRef, IReadOnlyList<(JsonObject Entity, IReadOnlyList<string> Parents)> Items)?> AncestryAsync(EntityRef entityRef, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var items = new List<(JsonObject, IReadOnlyList<string>)>();
+        var key = entityRef.Key;
+        for (var depth = 0; key is not null && depth < 50; depth++)
+        {
+            var record = await db.Set<EntityRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.RefKey == key, ct);
+            if (record is null)
+            {
+                break;
+            }
+            EntityRef? parent = record.ParentRef is null ? null : EntityRef.Parse(record.ParentRef);
+            items.Add(((await ComposeAsync(db, [record], ct))[0], parent is null ? [] : [parent.Value.ToString()]));
+            key = parent?.Key;
+        }
+        return items.Count == 0 ? null : (entityRef.ToString(), items);
+    }
+
+    public async Task<bool> DeleteByUidAsync(string uid, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await db.Set<EntityRecord>().AnyAsync(e => e.Id == uid, ct))
+        {
+            return false;
+        }
+        await CatalogIndexWriter.DeleteAsync(db, [uid], ct);
+        return true;
+    }
+
+    private static async Task<IReadOnlyList<JsonObject>> ComposeAsync(PortalDbContext db, IReadOnlyList<EntityRecord> records, CancellationToken ct)
+    {
+        var keys = records.Select(r => r.RefKey).ToList();
+        var relations = (await db.Set<RelationRecord>().AsNoTracking().Where(r => keys.Contains(r.SourceKey)).ToListAsync(ct))
+            .GroupBy(r => r.SourceKey).ToDictionary(g => g.Key, g => g.DistinctBy(r => (r.Type, r.TargetKey)).ToList());
+        return [.. records.Select(r => EntityJson.Compose(r, relations.GetValueOrDefault(r.RefKey) ?? []))];
+    }
+}

@@ -1,0 +1,63 @@
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Catalog.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fawkes.Portal.Features.Catalog.Query;
+
+/// <summary>Turns an <see cref="EntityFilter"/> into SQL over the search and relations tables.</summary>
+internal static class FilterTranslator
+{
+    public static IQueryable<EntityRecord> Apply(PortalDbContext db, IQueryable<EntityRecord> source, EntityFilter filter)
+    {
+        if (filter.IsEmpty)
+        {
+            return source;
+        }
+        if (filter.Groups.Count == 1)
+        {
+            return filter.Groups[0].Aggregate(source, (q, c) => Condition(db, q, c));
+        }
+        IQueryable<string>? ids = null;
+        foreach (var group in filter.Groups)
+        {
+            var groupIds = group.Aggregate(db.Set<EntityRecord>().AsQueryable(), (q, c) => Condition(db, q, c)).Select(e => e.Id);
+            ids = ids is null ? groupIds : ids.Union(groupIds);
+        }
+        return source.Where(e => ids!.Contains(e.Id));
+    }
+
+    private static IQueryable<EntityRecord> Condition(PortalDbContext db, IQueryable<EntityRecord> query, FilterCondition condition)
+    {
+        var values = condition.Values;
+        if (condition.Key.StartsWith("relations.", StringComparison.Ordinal))
+        {
+            var type = condition.Key["relations.".Length..];
+            var relations = db.Set<RelationRecord>();
+            return values.Count == 0
+                ? query.Where(e => relations.Any(r => r.SourceKey == e.RefKey && r.Type.ToLower() == type))
+                : query.Where(e => relations.Any(r => r.SourceKey == e.RefKey && r.Type.ToLower() == type && values.Contains(r.TargetKey)));
+        }
+        var search = db.Set<SearchRecord>();
+        var key = condition.Key;
+        return values.Count == 0
+            ? query.Where(e => search.Any(s => s.EntityId == e.Id && s.Key == key))
+            : query.Where(e => search.Any(s => s.EntityId == e.Id && s.Key == key && values.Contains(s.Value!)));
+    }
+
+    /// <summary>Full text: a substring of the given fields' values, or (no fields) of name, title, description, kind, type and tags.</summary>
+    public static IQueryable<EntityRecord> FullText(PortalDbContext db, IQueryable<EntityRecord> query, string? term, IReadOnlyList<string> fields)
+    {
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            return query;
+        }
+        var needle = term.Trim().ToLowerInvariant();
+        if (fields.Count == 0)
+        {
+            return query.Where(e => e.SearchText.Contains(needle));
+        }
+        var search = db.Set<SearchRecord>();
+        var keys = fields.Select(f => f.ToLowerInvariant()).ToList();
+        return query.Where(e => search.Any(s => s.EntityId == e.Id && keys.Contains(s.Key) && s.Value!.Contains(needle)));
+    }
+}
