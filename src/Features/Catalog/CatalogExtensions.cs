@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Fawkes.Portal.Features.Catalog.Api;
+using Fawkes.Portal.Features.Catalog.Entity;
+using Fawkes.Portal.Features.Catalog.Entity.Tabs;
 using Fawkes.Portal.Features.Catalog.Ingestion;
 using Fawkes.Portal.Features.Catalog.Query;
 using Microsoft.Extensions.Options;
@@ -25,6 +27,17 @@ public static class CatalogExtensions
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
         services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<Browse.StarService>();
+        services.AddSingleton<Browse.CatalogBrowser>();
+        services.AddSingleton<Entity.EntityTabRegistry>();
+        services.AddEntityTab<OverviewTab>("overview", "Overview", MudBlazor.Icons.Material.Outlined.Info, 0);
+        services.AddEntityTab<RelationsGraphTab>("relations", "Relations", MudBlazor.Icons.Material.Outlined.Hub, 10);
+        services.AddEntityTab<ApiDefinitionTab>("definition", "Definition", MudBlazor.Icons.Material.Outlined.Api, 20,
+            e => string.Equals(e.Kind, Model.CatalogKinds.Api, StringComparison.OrdinalIgnoreCase));
+        services.AddEntityTab<MembersTab>("members", "Members", MudBlazor.Icons.Material.Outlined.Groups, 30,
+            e => string.Equals(e.Kind, Model.CatalogKinds.Group, StringComparison.OrdinalIgnoreCase));
+        services.AddEntityTab<OwnershipTab>("ownership", "Ownership", MudBlazor.Icons.Material.Outlined.Inventory2, 40,
+            e => e.Kind.ToLowerInvariant() is "group" or "user");
         services.AddHostedService<CatalogRefreshService>();
         return builder;
     }

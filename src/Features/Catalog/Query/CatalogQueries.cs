@@ -18,6 +18,10 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(ct);
         var filtered = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), query.Filter);
         filtered = FilterTranslator.FullText(db, filtered, query.FullTextTerm, query.FullTextFields);
+        if (query.RefKeys is { } refKeys)
+        {
+            filtered = filtered.Where(e => refKeys.Contains(e.RefKey));
+        }
         var total = await filtered.CountAsync(ct);
         var records = await Sorting.Apply(db, filtered, query.Order).Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
         var items = await ComposeAsync(db, records, ct);
@@ -93,6 +97,14 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory)
             key = parent?.Key;
         }
         return items.Count == 0 ? null : (entityRef.ToString(), items);
+    }
+
+    /// <summary>Which of these lowercase refs exist, to flag relations that point nowhere.</summary>
+    public async Task<HashSet<string>> ExistingKeysAsync(IEnumerable<string> keys, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var list = keys.Distinct().ToList();
+        return [.. await db.Set<EntityRecord>().AsNoTracking().Where(e => list.Contains(e.RefKey)).Select(e => e.RefKey).ToListAsync(ct)];
     }
 
     public async Task<bool> DeleteByUidAsync(string uid, CancellationToken ct = default)

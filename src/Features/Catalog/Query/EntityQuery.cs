@@ -14,6 +14,9 @@ public sealed record EntityQuery(
     int Limit,
     int Offset)
 {
+    /// <summary>Restricts to these entity refs (lowercase keys), e.g. a user's starred entities. UI only; not in cursors.</summary>
+    public IReadOnlyList<string>? RefKeys { get; init; }
+
     public const int DefaultLimit = 20;
     public const int MaxLimit = 1000;
 

@@ -1,0 +1,100 @@
+using Fawkes.Portal.Features.Catalog.Browse;
+using Fawkes.Portal.Features.Catalog.Entity;
+using Fawkes.Portal.Features.Catalog.Ingestion;
+using Fawkes.Portal.Features.Catalog.Model;
+using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Fawkes.Portal.Features.Catalog.Pages;
+
+public partial class EntityPage
+{
+    private EntityView? _entity;
+    private IReadOnlyList<EntityTab> _tabs = [];
+    private bool _loading = true;
+    private bool _starred;
+    private bool _canUnregister;
+    private int _tabIndex;
+    private string? _login;
+
+    [Parameter] public string Namespace { get; set; } = "";
+    [Parameter] public string Kind { get; set; } = "";
+    [Parameter] public string Name { get; set; } = "";
+    [SupplyParameterFromQuery(Name = "tab")] public string? Tab { get; set; }
+
+    [Inject] private CatalogQueries Queries { get; set; } = default!;
+    [Inject] private EntityTabRegistry TabRegistry { get; set; } = default!;
+    [Inject] private StarService Stars { get; set; } = default!;
+    [Inject] private CatalogBrowser Browser { get; set; } = default!;
+    [Inject] private LocationService Locations { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var user = AuthState is null ? null : (await AuthState).User;
+        _login = user?.FindFirst(PortalClaims.Login)?.Value;
+        var entityRef = new EntityRef(Kind, Namespace, Name);
+        if (_entity is null || !_entity.Ref.Equals(entityRef))
+        {
+            _loading = true;
+            var json = await Queries.ByRefAsync(entityRef);
+            if (json is null)
+            {
+                _entity = null;
+            }
+            else
+            {
+                var targets = (json["relations"]?.AsArray() ?? []).Select(r => EntityRef.Parse(r!["targetRef"]!.GetValue<string>()).Key);
+                _entity = new EntityView(json, await Queries.ExistingKeysAsync(targets));
+                _tabs = TabRegistry.For(_entity);
+                _starred = _login is not null && await Stars.IsStarredAsync(_login, entityRef);
+                var owner = _entity.Single(RelationTypes.OwnedBy);
+                _canUnregister = user?.IsInRole(PortalRoles.Admin) == true
+                    || (_login is not null && owner is { } o && (await Browser.OwnerRefsAsync(_login)).Contains(o.Key));
+            }
+            _loading = false;
+        }
+        _tabIndex = Math.Max(0, _tabs.ToList().FindIndex(t => t.Id == Tab));
+    }
+
+    private void SelectTab(int index)
+    {
+        _tabIndex = index;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", _tabs[index].Id), replace: true);
+    }
+
+    private async Task ToggleStarAsync()
+    {
+        if (_login is null || _entity is null)
+        {
+            return;
+        }
+        _starred = await Stars.ToggleAsync(_login, _entity.Ref);
+        Snackbar.Add(_starred ? $"Starred {_entity.Title}." : $"Removed {_entity.Title} from your stars.", Severity.Info);
+    }
+
+    private async Task UnregisterAsync()
+    {
+        var origin = _entity?.Annotation(CatalogAnnotations.ManagedByOriginLocation);
+        var location = origin is null ? null : (await Locations.ListAsync(CancellationToken.None)).FirstOrDefault(l => $"{l.Type}:{l.Target}" == origin);
+        if (location is null)
+        {
+            Snackbar.Add("This entity has no registered location to remove.", Severity.Warning);
+            return;
+        }
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Unregister location?",
+            $"This removes the location {location.Target} and all {location.EntityCount} entities it provides from the catalog. The files themselves are not touched.",
+            yesText: "Unregister", cancelText: "Cancel");
+        if (confirmed == true && await Locations.UnregisterAsync(location.Id, _login ?? "unknown", CancellationToken.None))
+        {
+            Snackbar.Add($"Unregistered {location.Target}.", Severity.Success);
+            Navigation.NavigateTo("/catalog");
+        }
+    }
+}
