@@ -89,7 +89,16 @@ internal static class LocationsApi
             }, statusCode: 400);
     }
 
-    private static JsonObject Location(LocationView l) => new() { ["id"] = l.Id.ToString(), ["type"] = l.Type, ["target"] = l.Target };
+    /// <summary>Backstage's location shape, plus the problems of its last read (entities that never processed cleanly show here).</summary>
+    private static JsonObject Location(LocationView l)
+    {
+        var json = new JsonObject { ["id"] = l.Id.ToString(), ["type"] = l.Type, ["target"] = l.Target };
+        if (l.Problems.Count > 0)
+        {
+            json["errors"] = new JsonArray([.. l.Problems.Select(p => (JsonNode)new JsonObject { ["name"] = "InputError", ["message"] = p.ToString() })]);
+        }
+        return json;
+    }
 
     private static string Actor(HttpContext ctx) => ctx.User.FindFirst(PortalClaims.Login)?.Value ?? "unknown";
 

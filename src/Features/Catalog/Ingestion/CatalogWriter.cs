@@ -18,6 +18,13 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
 {
     public async Task<ApplyOutcome> ApplyAsync(Guid locationId, LocationReadResult read, CancellationToken ct)
     {
+        await using var probe = await factory.CreateDbContextAsync(ct);
+        // PostgreSQL runs with a retrying execution strategy: the whole transaction is the unit that is retried.
+        return await probe.Database.CreateExecutionStrategy().ExecuteAsync(() => ApplyOnceAsync(locationId, read, ct));
+    }
+
+    private async Task<ApplyOutcome> ApplyOnceAsync(Guid locationId, LocationReadResult read, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();

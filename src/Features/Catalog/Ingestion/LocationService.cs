@@ -128,18 +128,27 @@ public sealed class LocationService(
         await _gate.WaitAsync(ct);
         try
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var location = await db.Set<LocationRecord>().FirstOrDefaultAsync(l => l.Id == id, ct);
-            if (location is null)
+            await using var probe = await factory.CreateDbContextAsync(ct);
+            var removed = await probe.Database.CreateExecutionStrategy().ExecuteAsync<(LocationRecord Location, List<string> Ids)?>(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                var location = await db.Set<LocationRecord>().FirstOrDefaultAsync(l => l.Id == id, ct);
+                if (location is null)
+                {
+                    return null;
+                }
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var entityIds = await db.Set<EntityRecord>().Where(e => e.LocationId == id).Select(e => e.Id).ToListAsync(ct);
+                await CatalogIndexWriter.DeleteAsync(db, entityIds, ct);
+                db.Remove(location);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return (location, entityIds);
+            });
+            if (removed is not var (location, entityIds))
             {
                 return false;
             }
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var entityIds = await db.Set<EntityRecord>().Where(e => e.LocationId == id).Select(e => e.Id).ToListAsync(ct);
-            await CatalogIndexWriter.DeleteAsync(db, entityIds, ct);
-            db.Remove(location);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             await audit.RecordAsync(actor, "catalog.location.unregister", $"location:{location.Type}:{location.Target}", $"entities={entityIds.Count}", ct);
             changes.Notify();
             return true;

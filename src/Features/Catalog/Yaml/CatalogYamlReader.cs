@@ -68,6 +68,12 @@ public static partial class CatalogYamlReader
             var message = ex.InnerException?.Message ?? ex.Message;
             return new([], new SourceProblem($"Malformed YAML: {CleanMessage(message)}", (int)ex.Start.Line, (int)ex.Start.Column));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail without a position on some inputs; find the last good token for one.
+            var (line, column) = LastGoodPosition(text);
+            return new([], new SourceProblem("Malformed YAML: the structure is broken (an unclosed bracket, quote or bad indentation) near here.", line, column));
+        }
 
         var documents = new List<YamlDocument>();
         var budget = maxNodes;
@@ -103,6 +109,8 @@ public static partial class CatalogYamlReader
                 {
                     var key = keyNode is YamlScalarNode s ? s.Value ?? "" : keyNode.ToString();
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                    // The key's line is where a person looks for the field.
+                    marks.TryAdd(childPath, ((int)keyNode.Start.Line, (int)keyNode.Start.Column));
                     obj[key] = Convert(valueNode, childPath, marks, ref budget);
                 }
                 return obj;
@@ -150,6 +158,24 @@ public static partial class CatalogYamlReader
             return JsonValue.Create(number);
         }
         return JsonValue.Create(value);
+    }
+
+    private static (int Line, int Column) LastGoodPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or YamlException)
+        {
+            // Expected: the same input fails again; 'last' is as far as it got.
+        }
+        return ((int)last.Line, (int)last.Column);
     }
 
     private static string CleanMessage(string message) => message.Replace("\r", "", StringComparison.Ordinal).Split('\n')[0].Trim();

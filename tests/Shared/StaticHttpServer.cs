@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Fawkes.Portal.Testing;
+
+/// <summary>A tiny real HTTP server on loopback that serves files set by the test (a stand-in for a Git host's raw files).</summary>
+public sealed class StaticHttpServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal);
+
+    private StaticHttpServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public static async Task<StaticHttpServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new StaticHttpServer(app);
+        app.Run(ctx => server.ServeAsync(ctx));
+        await app.StartAsync();
+        server.BaseAddress = new Uri(app.Urls.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        return server;
+    }
+
+    public string Put(string path, string content)
+    {
+        _files[path] = content;
+        return new Uri(BaseAddress, path).ToString();
+    }
+
+    private async Task ServeAsync(HttpContext ctx)
+    {
+        if (_files.TryGetValue(ctx.Request.Path.Value!.TrimStart('/'), out var content))
+        {
+            ctx.Response.ContentType = "text/yaml";
+            await ctx.Response.WriteAsync(content);
+        }
+        else
+        {
+            ctx.Response.StatusCode = 404;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
