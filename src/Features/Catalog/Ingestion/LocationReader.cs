@@ -87,8 +87,15 @@ public sealed class LocationReader(SourceFetcher fetcher, IOptions<CatalogOption
             {
                 continue; // An empty document (e.g. a trailing '---') is not an entity.
             }
-            var validation = EntityValidator.Validate(doc.Root);
             var entityRef = TryRef(doc.Root);
+            // Placeholders first: spec.definition: {$text: ./openapi.yaml} only becomes a string once resolved.
+            var placeholderProblems = await ResolvePlaceholdersAsync(doc.Root, "", file, doc, hash, cancellationToken);
+            if (placeholderProblems.Count > 0)
+            {
+                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, placeholderProblems));
+                continue;
+            }
+            var validation = EntityValidator.Validate(doc.Root);
             if (!validation.IsValid)
             {
                 var issues = validation.Errors.Select(e => new SourceProblem(e.Message, doc.LineOf(e.Field), null, e.Field)).ToList();
@@ -96,12 +103,6 @@ public sealed class LocationReader(SourceFetcher fetcher, IOptions<CatalogOption
                 continue;
             }
             var entity = validation.Entity!;
-            var placeholderProblems = await ResolvePlaceholdersAsync(entity, "", file, doc, hash, cancellationToken);
-            if (placeholderProblems.Count > 0)
-            {
-                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, placeholderProblems));
-                continue;
-            }
             var metadata = (JsonObject)entity["metadata"]!;
             if (metadata["annotations"] is not JsonObject annotations)
             {
