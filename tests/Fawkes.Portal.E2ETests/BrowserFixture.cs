@@ -10,10 +10,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public PortalHost Host { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
+    public StaticHttpServer Web { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        Host = await PortalHost.StartPostgresAsync();
+        Web = await StaticHttpServer.StartAsync();
+        // URL registrations read from the local stand-in for a Git host, so loopback must be allowed here.
+        Host = await PortalHost.StartPostgresAsync(new Dictionary<string, string?>
+        {
+            ["Catalog:AllowedHosts:0"] = "localhost",
+            ["Catalog:AllowPrivateNetworks"] = "true",
+            // Every test signs in from 127.0.0.1; the limiter itself is covered by the integration tests.
+            ["Portal:RateLimits:SignInPerMinute"] = "1000",
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -39,6 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Host.DisposeAsync();
+        await Web.DisposeAsync();
     }
 }
 

@@ -17,7 +17,10 @@ public partial class MainLayout
     private string _preference = ThemePreferences.System;
     private string? _login;
 
+    private bool _settled;
+
     [Inject] private ThemePreferences Preferences { get; set; } = default!;
+    [Inject] private IBrowserViewportService Viewport { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private string ThemeToggleLabel => _isDarkMode ? "Switch to light theme" : "Switch to dark theme";
@@ -37,16 +40,22 @@ public partial class MainLayout
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // "system" can only be resolved in the browser, once the circuit is up.
-        if (firstRender && _preference == ThemePreferences.System && _themeProvider is not null && RendererInfo.IsInteractive)
+        if (!firstRender || !RendererInfo.IsInteractive)
         {
-            var systemDark = await _themeProvider.GetSystemDarkModeAsync();
-            if (systemDark != _isDarkMode)
-            {
-                _isDarkMode = systemDark;
-                StateHasChanged();
-            }
+            return;
         }
+        // "system" can only be resolved in the browser, once the circuit is up.
+        if (_preference == ThemePreferences.System && _themeProvider is not null)
+        {
+            _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
+        }
+        // Start with the drawer closed on small screens, so the first tap on the menu opens it.
+        if (await Viewport.GetCurrentBreakpointAsync() < Breakpoint.Md)
+        {
+            _drawerOpen = false;
+        }
+        _settled = true;
+        StateHasChanged();
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;

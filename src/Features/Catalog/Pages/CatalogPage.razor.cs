@@ -30,9 +30,20 @@ public partial class CatalogPage
     {
         _login = AuthState is null ? null : (await AuthState).User.FindFirst(PortalClaims.Login)?.Value;
         Changes.Changed += OnCatalogChanged;
+        // The page has no parameters, so Blazor does not call OnParametersSet when only the query string changes.
+        Navigation.LocationChanged += OnLocationChanged;
     }
 
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync() => LoadStateAsync();
+
+    private void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e) =>
+        _ = InvokeAsync(async () =>
+        {
+            await LoadStateAsync();
+            StateHasChanged();
+        });
+
+    private async Task LoadStateAsync()
     {
         // The URL is the source of truth: filters, search and sort all come from it.
         _state = CatalogListState.FromUri(new Uri(Navigation.Uri));
@@ -71,5 +82,9 @@ public partial class CatalogPage
         }
     });
 
-    public void Dispose() => Changes.Changed -= OnCatalogChanged;
+    public void Dispose()
+    {
+        Changes.Changed -= OnCatalogChanged;
+        Navigation.LocationChanged -= OnLocationChanged;
+    }
 }
