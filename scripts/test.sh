@@ -17,21 +17,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # --- throwaway PostgreSQL, as a non-root user, on a free port ---------------------------------
-PGROOT=$(mktemp -d /tmp/fawkes-pg.XXXXXX)
-PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGROOT"
-stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGROOT"; }
-trap stop_pg EXIT
-mkdir -p "$PGROOT/sock"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGROOT/sock"
-as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGROOT/initdb.log" 2>&1 \
-  || { cat "$PGROOT/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
-as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 30 \
-  -o "-p $PGPORT -k $PGROOT/sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
-  || { cat "$PGROOT/server.log"; echo "0 passed, 1 failed"; exit 1; }
-psql -q "host=$PGROOT/sock port=$PGPORT user=postgres dbname=postgres" \
-  -c "CREATE ROLE fawkes LOGIN CREATEDB PASSWORD 'fawkes'" -c "CREATE DATABASE fawkes OWNER fawkes" >/dev/null
-export FAWKES_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Database=fawkes;Username=fawkes;Password=fawkes"
+source "$(dirname "$0")/postgres.sh"
+start_postgres || { echo "0 passed, 1 failed"; exit 1; }
+trap stop_postgres EXIT
+export FAWKES_TEST_POSTGRES="$PG_URL"
 echo "==> PostgreSQL on 127.0.0.1:$PGPORT ($PGROOT)"
 
 # --- the three test projects -----------------------------------------------------------------

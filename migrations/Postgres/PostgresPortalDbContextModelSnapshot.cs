@@ -45,13 +45,26 @@ namespace Fawkes.Portal.Migrations.Postgres
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
 
+                    b.Property<string>("KindKey")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
                     b.Property<string>("Lifecycle")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LifecycleKey")
                         .HasColumnType("text");
 
                     b.Property<Guid>("LocationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
@@ -96,17 +109,26 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.Property<string>("Type")
                         .HasColumnType("text");
 
+                    b.Property<string>("TypeKey")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LifecycleKey");
 
                     b.HasIndex("LocationId");
 
                     b.HasIndex("RefKey")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("TypeKey");
+
+                    b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("KindKey", "NameKey", "Id");
 
                     b.ToTable("catalog_entities", (string)null);
                 });

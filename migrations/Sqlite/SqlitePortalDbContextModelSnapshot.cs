@@ -40,13 +40,26 @@ namespace Fawkes.Portal.Migrations.Sqlite
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KindKey")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Lifecycle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LifecycleKey")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("LocationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
@@ -91,17 +104,26 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.Property<string>("Type")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TypeKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LifecycleKey");
 
                     b.HasIndex("LocationId");
 
                     b.HasIndex("RefKey")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("TypeKey");
+
+                    b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("KindKey", "NameKey", "Id");
 
                     b.ToTable("catalog_entities", (string)null);
                 });

@@ -26,6 +26,7 @@ public static class CatalogExtensions
         services.AddSingleton<CatalogWriter>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<FacetCache>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<Browse.StarService>();
         services.AddSingleton<Browse.CatalogBrowser>();

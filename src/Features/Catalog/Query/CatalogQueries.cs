@@ -11,7 +11,7 @@ public sealed record EntityPage(IReadOnlyList<JsonObject> Items, int TotalItems,
 public sealed record FacetValue(string Value, int Count);
 
 /// <summary>Read side of the catalog, shared by the REST API and the pages. One DbContext per call.</summary>
-public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory)
+public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, FacetCache facetCache, Ingestion.CatalogChanges changes)
 {
     public async Task<EntityPage> QueryAsync(EntityQuery query, CancellationToken ct = default)
     {
@@ -62,21 +62,25 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory)
     /// <summary>Counts per value of each facet key among the filtered entities.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(IReadOnlyList<string> facets, EntityFilter filter, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter).Select(e => e.Id);
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in facets.Distinct())
         {
-            var key = facet.ToLowerInvariant();
-            var search = db.Set<SearchRecord>().Where(s => s.Key == key && s.OriginalValue != null);
-            if (!filter.IsEmpty)
-            {
-                search = search.Where(s => ids.Contains(s.EntityId));
-            }
-            var rows = await search.GroupBy(s => s.OriginalValue!).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(ct);
-            result[facet] = [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.OrdinalIgnoreCase).Select(r => new FacetValue(r.Value, r.Count))];
+            result[facet] = await facetCache.GetOrAddAsync(facet, filter, () => CountFacetAsync(facet.ToLowerInvariant(), filter, ct));
         }
         return result;
+    }
+
+    private async Task<IReadOnlyList<FacetValue>> CountFacetAsync(string key, EntityFilter filter, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter).Select(e => e.Id);
+        var search = db.Set<SearchRecord>().Where(s => s.Key == key && s.OriginalValue != null);
+        if (!filter.IsEmpty)
+        {
+            search = search.Where(s => ids.Contains(s.EntityId));
+        }
+        var rows = await search.GroupBy(s => s.OriginalValue!).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.OrdinalIgnoreCase).Select(r => new FacetValue(r.Value, r.Count))];
     }
 
     /// <summary>The entity and the Location entities that led to it, root last, as Backstage's ancestry.</summary>
@@ -115,6 +119,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory)
             return false;
         }
         await CatalogIndexWriter.DeleteAsync(db, [uid], ct);
+        changes.Notify();
         return true;
     }
 

@@ -37,6 +37,20 @@ internal static class FilterTranslator
                 ? query.Where(e => relations.Any(r => r.SourceKey == e.RefKey && r.Type.ToLower() == type))
                 : query.Where(e => relations.Any(r => r.SourceKey == e.RefKey && r.Type.ToLower() == type && values.Contains(r.TargetKey)));
         }
+        // Keys with their own indexed column skip the search table.
+        switch (condition.Key)
+        {
+            case "kind":
+                return values.Count == 0 ? query : query.Where(e => values.Contains(e.KindKey));
+            case "metadata.name":
+                return values.Count == 0 ? query : query.Where(e => values.Contains(e.NameKey));
+            case "metadata.namespace":
+                return values.Count == 0 ? query : query.Where(e => values.Contains(e.Namespace));
+            case "spec.type":
+                return values.Count == 0 ? query.Where(e => e.TypeKey != null) : query.Where(e => values.Contains(e.TypeKey!));
+            case "spec.lifecycle":
+                return values.Count == 0 ? query.Where(e => e.LifecycleKey != null) : query.Where(e => values.Contains(e.LifecycleKey!));
+        }
         var search = db.Set<SearchRecord>();
         var key = condition.Key;
         return values.Count == 0

@@ -13,12 +13,12 @@ internal static class Sorting
         {
             ordered = field.Field switch
             {
-                "metadata.name" => By(query, ordered, e => e.Name.ToLower(), field.Ascending),
-                "kind" => By(query, ordered, e => e.Kind.ToLower(), field.Ascending),
+                "metadata.name" => By(query, ordered, e => e.NameKey, field.Ascending),
+                "kind" => By(query, ordered, e => e.KindKey, field.Ascending),
                 "metadata.namespace" => By(query, ordered, e => e.Namespace, field.Ascending),
                 "metadata.title" => By(query, ordered, e => e.Title, field.Ascending),
-                "spec.type" => By(query, ordered, e => e.Type, field.Ascending),
-                "spec.lifecycle" => By(query, ordered, e => e.Lifecycle, field.Ascending),
+                "spec.type" => By(query, ordered, e => e.TypeKey, field.Ascending),
+                "spec.lifecycle" => By(query, ordered, e => e.LifecycleKey, field.Ascending),
                 "spec.owner" => By(query, ordered, e => e.Owner, field.Ascending),
                 "spec.system" => By(query, ordered, e => e.System, field.Ascending),
                 _ => BySearch(db, query, ordered, field),

@@ -17,7 +17,12 @@ internal sealed class EntityRecordConfiguration : IEntityTypeConfiguration<Entit
         b.Property(e => e.Etag).HasMaxLength(40);
         b.Property(e => e.SourceHash).HasMaxLength(64);
         b.HasIndex(e => e.LocationId);
-        b.HasIndex(e => new { e.Kind, e.Name });
+        b.Property(e => e.KindKey).HasMaxLength(63);
+        b.Property(e => e.NameKey).HasMaxLength(63);
+        b.HasIndex(e => new { e.KindKey, e.NameKey, e.Id });
+        b.HasIndex(e => new { e.NameKey, e.Id });
+        b.HasIndex(e => e.TypeKey);
+        b.HasIndex(e => e.LifecycleKey);
     }
 }
 

@@ -2,46 +2,94 @@ using System.Text.Json.Nodes;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog.Relations;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Fawkes.Portal.Features.Catalog.Storage;
 
-/// <summary>Rebuilds the search rows and relations that changed entities originate.</summary>
+/// <summary>
+/// Rebuilds the search rows and relations that changed entities originate. These are ~90% of the rows an ingestion
+/// writes, so PostgreSQL gets them through binary COPY (inside the caller's transaction); SQLite through EF batches.
+/// </summary>
 internal static class CatalogIndexWriter
 {
+    private const int Chunk = 2_000;
+
     public static async Task ReindexAsync(PortalDbContext db, IReadOnlyCollection<(EntityRecord Record, JsonObject Entity)> changed, CancellationToken ct)
     {
-        foreach (var chunk in changed.Chunk(500))
+        foreach (var chunk in changed.Chunk(Chunk))
         {
             var ids = chunk.Select(c => c.Record.Id).ToList();
             await db.Set<SearchRecord>().Where(s => ids.Contains(s.EntityId)).ExecuteDeleteAsync(ct);
             await db.Set<RelationRecord>().Where(r => ids.Contains(r.OriginEntityId)).ExecuteDeleteAsync(ct);
+            var search = new List<SearchRecord>();
+            var relations = new List<RelationRecord>();
             foreach (var (record, _) in chunk)
             {
                 var served = JsonNode.Parse(record.Json)!.AsObject();
-                foreach (var entry in SearchIndexer.Flatten(served))
+                search.AddRange(SearchIndexer.Flatten(served).Select(entry =>
+                    new SearchRecord { EntityId = record.Id, Key = entry.Key, Value = entry.Value, OriginalValue = entry.OriginalValue }));
+                relations.AddRange(RelationBuilder.Build(served).Select(relation => new RelationRecord
                 {
-                    db.Add(new SearchRecord { EntityId = record.Id, Key = entry.Key, Value = entry.Value, OriginalValue = entry.OriginalValue });
-                }
-                foreach (var relation in RelationBuilder.Build(served))
-                {
-                    db.Add(new RelationRecord
-                    {
-                        OriginEntityId = record.Id,
-                        SourceKey = relation.Source.Key,
-                        Type = relation.Type,
-                        TargetKey = relation.Target.Key,
-                        TargetRef = relation.Target.ToString(),
-                    });
-                }
+                    OriginEntityId = record.Id,
+                    SourceKey = relation.Source.Key,
+                    Type = relation.Type,
+                    TargetKey = relation.Target.Key,
+                    TargetRef = relation.Target.ToString(),
+                }));
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+            {
+                await CopySearchAsync(connection, search, ct);
+                await CopyRelationsAsync(connection, relations, ct);
+            }
+            else
+            {
+                db.AddRange(search);
+                db.AddRange(relations);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
+    private static async Task CopySearchAsync(NpgsqlConnection connection, List<SearchRecord> rows, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY catalog_search (\"EntityId\", \"Key\", \"Value\", \"OriginalValue\") FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(row.EntityId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Key, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, row.Value, ct);
+            await WriteNullableAsync(copy, row.OriginalValue, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task CopyRelationsAsync(NpgsqlConnection connection, List<RelationRecord> rows, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY catalog_relations (\"OriginEntityId\", \"SourceKey\", \"Type\", \"TargetKey\", \"TargetRef\") FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(row.OriginEntityId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.SourceKey, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Type, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.TargetKey, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.TargetRef, NpgsqlDbType.Text, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+
     public static async Task DeleteAsync(PortalDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        foreach (var chunk in entityIds.Chunk(500))
+        foreach (var chunk in entityIds.Chunk(Chunk))
         {
             await db.Set<SearchRecord>().Where(s => chunk.Contains(s.EntityId)).ExecuteDeleteAsync(ct);
             await db.Set<RelationRecord>().Where(r => chunk.Contains(r.OriginEntityId)).ExecuteDeleteAsync(ct);

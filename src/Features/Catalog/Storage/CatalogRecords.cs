@@ -9,6 +9,11 @@ public sealed class EntityRecord
     public required string Kind { get; set; }
     public required string Namespace { get; set; }
     public required string Name { get; set; }
+    /// <summary>Lowercase kind, name, type and lifecycle: Backstage compares these case-insensitively, and indexes need one form.</summary>
+    public string KindKey { get; set; } = "";
+    public string NameKey { get; set; } = "";
+    public string? TypeKey { get; set; }
+    public string? LifecycleKey { get; set; }
     public string? Title { get; set; }
     public string? Type { get; set; }
     public string? Lifecycle { get; set; }

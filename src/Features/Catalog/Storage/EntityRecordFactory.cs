@@ -39,6 +39,10 @@ public static class EntityRecordFactory
         record.Lifecycle = EntityValidator.AsString(spec?["lifecycle"]);
         record.Owner = NormalizedRef(EntityValidator.AsString(spec?["owner"]), CatalogKinds.Group, entityRef.Namespace);
         record.System = NormalizedRef(EntityValidator.AsString(spec?["system"]), CatalogKinds.System, entityRef.Namespace);
+        record.KindKey = entityRef.Kind.ToLowerInvariant();
+        record.NameKey = entityRef.Name.ToLowerInvariant();
+        record.TypeKey = record.Type?.ToLowerInvariant();
+        record.LifecycleKey = record.Lifecycle?.ToLowerInvariant();
         record.Orphan = orphan;
         var tags = (metadata["tags"] as JsonArray)?.Select(EntityValidator.AsString) ?? [];
         record.SearchText = string.Join(' ', new[] { entityRef.Name, record.Title, EntityValidator.AsString(metadata["description"]), record.Kind, record.Type }

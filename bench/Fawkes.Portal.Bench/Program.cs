@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Fawkes.Portal.Bench;
+
+// Catalog benchmark: generate N entities, start the real portal on them, time ingestion and query latencies.
+// Usage: dotnet run -c Release --project bench/Fawkes.Portal.Bench -- --entities 10000 --provider Postgres --connection "Host=…"
+var options = Args.Parse(args);
+var folder = Directory.CreateTempSubdirectory("fawkes-bench-").FullName;
+var root = CatalogGenerator.Generate(options.Entities, Path.Combine(folder, "catalog"));
+Console.WriteLine($"Generated {options.Entities:N0} entities (+1 root Location) in {folder}");
+
+using var app = PortalProcess.Start(options, root, folder);
+var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+http.DefaultRequestHeaders.Authorization = new("Bearer", PortalProcess.Token);
+
+var clock = Stopwatch.StartNew();
+await Wait.UntilAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode, TimeSpan.FromSeconds(120));
+var ready = clock.Elapsed;
+await Wait.UntilAsync(async () => (await http.GetAsync("/api/catalog/entities/by-name/component/default/component-0")).IsSuccessStatusCode, TimeSpan.FromMinutes(20));
+var ingested = clock.Elapsed;
+var rssAfterIngest = app.RssMegabytes();
+Console.WriteLine($"ready after {ready.TotalSeconds:F1} s; all {options.Entities:N0} entities queryable after {ingested.TotalSeconds:F1} s ({options.Entities / (ingested - ready).TotalSeconds:N0} entities/s)");
+
+// A browser session for the page render measurement (development sign-in as a seeded demo user).
+using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
+var signin = await browser.GetStringAsync("/signin");
+var token = Regex.Match(signin, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+await browser.PostAsync("/auth/dev-signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["login"] = "priya.raman", ["role"] = "Developer" }));
+
+var components = options.Entities * 5_350 / 10_000;
+var random = new Random(7);
+var results = new List<Measurement>
+{
+    await Measure.RunAsync("baseline GET /healthz", options.Iterations, _ => http.GetAsync("/healthz")),
+    await Measure.RunAsync("by-query kind=component limit 20", options.Iterations, _ => http.GetAsync("/api/catalog/entities/by-query?filter=kind=component&limit=20")),
+    await Measure.RunAsync("by-query full text", options.Iterations, i => http.GetAsync($"/api/catalog/entities/by-query?fullTextFilterTerm={CatalogGenerator.Word(i)}%20service%20number%20{random.Next(components)}&limit=20")),
+    await Measure.RunAsync("entity-facets spec.type", options.Iterations, _ => http.GetAsync("/api/catalog/entity-facets?facet=spec.type")),
+    await Measure.RunAsync("by-name", options.Iterations, _ => http.GetAsync($"/api/catalog/entities/by-name/component/default/component-{random.Next(components)}")),
+    await Measure.RunAsync("catalog list page (server render)", Math.Max(20, options.Iterations / 4), _ => browser.GetAsync("/catalog?kind=Component")),
+};
+var rss = app.RssMegabytes();
+
+var report = Report.Markdown(options, ready, ingested, rssAfterIngest, rss, results);
+Console.WriteLine(report);
+Directory.CreateDirectory("bench/results");
+var file = $"bench/results/catalog-{options.Provider.ToLowerInvariant()}-{options.Entities}-{DateTime.UtcNow:yyyyMMddHHmm}.md";
+await File.WriteAllTextAsync(file, report);
+Console.WriteLine($"Written to {file}");
+Directory.Delete(folder, recursive: true);
+return 0;
+
+internal sealed record Measurement(string Name, int N, double P50, double P95, double Max);
+
+internal static class Measure
+{
+    public static async Task<Measurement> RunAsync(string name, int iterations, Func<int, Task<HttpResponseMessage>> call)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            (await call(i)).EnsureSuccessStatusCode();
+        }
+        var times = new List<double>(iterations);
+        for (var i = 0; i < iterations; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await call(i);
+            await response.Content.ReadAsByteArrayAsync();
+            sw.Stop();
+            response.EnsureSuccessStatusCode();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return new Measurement(name, iterations, times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1], times[^1]);
+    }
+}
+
+internal static class Wait
+{
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Condition not met within {timeout}.");
+    }
+}
+
+internal static class Report
+{
+    public static string Markdown(Args o, TimeSpan ready, TimeSpan ingested, double rssIngest, double rss, IReadOnlyList<Measurement> results)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var baseline = results[0].P95;
+        var lines = new List<string>
+        {
+            $"## Catalog benchmark: {o.Entities:N0} entities on {o.Provider} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)",
+            "",
+            $"- process start → /readyz: {ready.TotalSeconds.ToString("F1", ci)} s",
+            $"- process start → every entity queryable with relations: {ingested.TotalSeconds.ToString("F1", ci)} s (ingestion {(ingested - ready).TotalSeconds.ToString("F1", ci)} s, {(o.Entities / (ingested - ready).TotalSeconds).ToString("N0", ci)} entities/s)",
+            $"- app resident memory: {rssIngest.ToString("N0", ci)} MB after ingestion, {rss.ToString("N0", ci)} MB after the queries",
+            "",
+            "| request | n | p50 ms | p95 ms | max ms | p95 ÷ baseline p95 |",
+            "|---|---|---|---|---|---|",
+        };
+        lines.AddRange(results.Select(r => string.Create(ci, $"| {r.Name} | {r.N} | {r.P50:F1} | {r.P95:F1} | {r.Max:F1} | {r.P95 / baseline:F1} |")));
+        return string.Join('\n', lines) + "\n";
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace Fawkes.Portal.Bench;
+
+internal sealed record Args(int Entities, string Provider, string? Connection, string App, int Port, int Iterations)
+{
+    public static Args Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        return new Args(
+            int.Parse(Get("--entities", "10000"), System.Globalization.CultureInfo.InvariantCulture),
+            Get("--provider", "Postgres"),
+            Environment.GetEnvironmentVariable("FAWKES_BENCH_POSTGRES") is { } env ? Get("--connection", env) : Get("--connection", "") is { Length: > 0 } c ? c : null,
+            Get("--app", "bin/bench-publish/Fawkes.Portal.dll"),
+            int.Parse(Get("--port", "5190"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("--iterations", "200"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>The published portal as a child process, configured only through environment variables.</summary>
+internal sealed class PortalProcess : IDisposable
+{
+    public const string Token = "fwk_bench_token_0000000000000000000000000000000";
+    private readonly Process _process;
+
+    private PortalProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static PortalProcess Start(Args o, string root, string folder)
+    {
+        var info = new ProcessStartInfo("dotnet", o.App) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var env = info.Environment;
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{o.Port}";
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["Database__Provider"] = o.Provider;
+        env["Database__MigrateOnStartup"] = "true";
+        env["Database__DataDirectory"] = Path.Combine(folder, "data");
+        if (o.Connection is not null)
+        {
+            env["ConnectionStrings__Portal"] = o.Connection;
+        }
+        env["Portal__Demo__Enabled"] = "true";
+        env["Portal__Api__BootstrapToken"] = Token;
+        env["Portal__RateLimits__ApiPerMinute"] = "10000000";
+        env["Portal__RateLimits__SignInPerMinute"] = "1000";
+        env["Catalog__Locations__0__Type"] = "file";
+        env["Catalog__Locations__0__Target"] = root;
+        env["Catalog__RefreshIntervalSeconds"] = "3600";
+        env["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"Error\"", StringComparison.Ordinal) == true) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new PortalProcess(process, new Uri($"http://127.0.0.1:{o.Port}"));
+    }
+
+    public double RssMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+}
