@@ -68,7 +68,9 @@ internal static class FilterTranslator
         var needle = term.Trim().ToLowerInvariant();
         if (fields.Count == 0)
         {
-            return query.Where(e => e.SearchText.Contains(needle));
+            // LIKE (not strpos) so PostgreSQL can use the trigram index on SearchText.
+            var pattern = "%" + needle.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            return query.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"));
         }
         var search = db.Set<SearchRecord>();
         var keys = fields.Select(f => f.ToLowerInvariant()).ToList();
