@@ -27,7 +27,7 @@ public static class CatalogExtensions
         services.AddSingleton<Storage.CatalogMaintenance>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
-        services.AddSingleton<FacetCache>();
+        services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<Browse.StarService>();
         services.AddSingleton<Browse.CatalogBrowser>();

@@ -33,6 +33,7 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         var foreign = await ForeignAsync(db, locationId, read.Entities.Where(e => e.Ref is not null).Select(e => e.Ref!.Value.Key), ct);
         var seen = new Dictionary<string, SourcedEntity>(StringComparer.Ordinal);
         var changed = new List<(EntityRecord Record, JsonObject Entity)>();
+        var inserts = new List<EntityRecord>();
         int added = 0, updated = 0, unchanged = 0;
 
         foreach (var sourced in read.Entities)
@@ -74,7 +75,7 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
             if (record is null)
             {
                 record = new EntityRecord { Id = Guid.NewGuid().ToString(), RefKey = key!, Kind = "", Namespace = "", Name = "", SearchText = "", Json = "", Etag = "", SourceHash = "", CreatedAt = now };
-                db.Add(record);
+                inserts.Add(record);
                 added++;
             }
             else
@@ -103,6 +104,7 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         }
 
         await db.SaveChangesAsync(ct);
+        await CatalogIndexWriter.InsertEntitiesAsync(db, inserts, ct);
         await CatalogIndexWriter.ReindexAsync(db, changed, ct);
         // Reindexing clears the change tracker, so the location is loaded afterwards.
         var location = await db.Set<LocationRecord>().SingleAsync(l => l.Id == locationId, ct);

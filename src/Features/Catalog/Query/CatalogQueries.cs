@@ -11,7 +11,7 @@ public sealed record EntityPage(IReadOnlyList<JsonObject> Items, int TotalItems,
 public sealed record FacetValue(string Value, int Count);
 
 /// <summary>Read side of the catalog, shared by the REST API and the pages. One DbContext per call.</summary>
-public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, FacetCache facetCache, Ingestion.CatalogChanges changes)
+public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, CatalogCache cache, Ingestion.CatalogChanges changes)
 {
     public async Task<EntityPage> QueryAsync(EntityQuery query, CancellationToken ct = default)
     {
@@ -22,7 +22,10 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, F
         {
             filtered = filtered.Where(e => refKeys.Contains(e.RefKey));
         }
-        var total = await filtered.CountAsync(ct);
+        // Totals are cached per query (cleared on any catalog change): counting is the costly part of a first page.
+        var total = query.RefKeys is null
+            ? await cache.GetOrAddAsync(CatalogCache.Key("count", query.Filter, query.FullTextTerm, string.Join(',', query.FullTextFields)), () => filtered.CountAsync(ct))
+            : await filtered.CountAsync(ct);
         var records = await Sorting.Apply(db, filtered, query.Order).Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
         var items = await ComposeAsync(db, records, ct);
         var next = query.Offset + records.Count < total ? query.ToCursor(query.Offset + query.Limit) : null;
@@ -65,7 +68,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, F
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in facets.Distinct())
         {
-            result[facet] = await facetCache.GetOrAddAsync(facet, filter, () => CountFacetAsync(facet.ToLowerInvariant(), filter, ct));
+            result[facet] = await cache.GetOrAddAsync(CatalogCache.Key("facet", filter, facet), () => CountFacetAsync(facet.ToLowerInvariant(), filter, ct));
         }
         return result;
     }

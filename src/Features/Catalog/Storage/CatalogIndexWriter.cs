@@ -53,6 +53,41 @@ internal static class CatalogIndexWriter
         }
     }
 
+    /// <summary>New entities: binary COPY on PostgreSQL (a bulk registration is mostly inserts), EF elsewhere.</summary>
+    public static async Task InsertEntitiesAsync(PortalDbContext db, IReadOnlyCollection<EntityRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+        if (db.Database.GetDbConnection() is not NpgsqlConnection connection)
+        {
+            db.AddRange(records);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return;
+        }
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY catalog_entities (\"Id\", \"RefKey\", \"Kind\", \"Namespace\", \"Name\", \"KindKey\", \"NameKey\", \"TypeKey\", \"LifecycleKey\", " +
+            "\"Title\", \"Type\", \"Lifecycle\", \"Owner\", \"System\", \"SearchText\", \"Json\", \"Etag\", \"SourceHash\", \"LocationId\", " +
+            "\"ParentRef\", \"Orphan\", \"StatusJson\", \"CreatedAt\", \"UpdatedAt\") FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var e in records)
+        {
+            await copy.StartRowAsync(ct);
+            foreach (var text in new[] { e.Id, e.RefKey, e.Kind, e.Namespace, e.Name, e.KindKey, e.NameKey, e.TypeKey, e.LifecycleKey, e.Title, e.Type, e.Lifecycle, e.Owner, e.System, e.SearchText, e.Json, e.Etag, e.SourceHash })
+            {
+                await WriteNullableAsync(copy, text, ct);
+            }
+            await copy.WriteAsync(e.LocationId, NpgsqlDbType.Uuid, ct);
+            await WriteNullableAsync(copy, e.ParentRef, ct);
+            await copy.WriteAsync(e.Orphan, NpgsqlDbType.Boolean, ct);
+            await WriteNullableAsync(copy, e.StatusJson, ct);
+            await copy.WriteAsync(e.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(e.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
     private static async Task CopySearchAsync(NpgsqlConnection connection, List<SearchRecord> rows, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
