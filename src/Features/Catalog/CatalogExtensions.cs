@@ -24,7 +24,6 @@ public static class CatalogExtensions
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<LocationReader>();
         services.AddSingleton<CatalogWriter>();
-        services.AddSingleton<Storage.CatalogMaintenance>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
         services.AddSingleton<CatalogCache>();

@@ -113,6 +113,10 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         location.ErrorsJson = problems.Count == 0 ? null : JsonSerializer.Serialize(problems);
         location.EntityCount = seen.Count;
         await db.SaveChangesAsync(ct);
+        if (added + updated > 1_000)
+        {
+            await CatalogIndexWriter.AnalyzeAsync(db, ct);
+        }
         await tx.CommitAsync(ct);
         return new ApplyOutcome(added, updated, unchanged, orphaned, problems);
     }

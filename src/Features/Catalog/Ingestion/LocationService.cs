@@ -14,7 +14,7 @@ public sealed record RegistrationResult(LocationView? Location, IReadOnlyList<So
 /// <summary>Registers, refreshes and removes locations. One processing run at a time per replica.</summary>
 public sealed class LocationService(
     IDbContextFactory<PortalDbContext> factory, LocationReader reader, CatalogWriter writer, UrlFetcher urls,
-    IOptions<CatalogOptions> options, AuditLog audit, TimeProvider time, CatalogChanges changes, CatalogMaintenance maintenance, ILogger<LocationService> logger)
+    IOptions<CatalogOptions> options, AuditLog audit, TimeProvider time, CatalogChanges changes, ILogger<LocationService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -102,10 +102,6 @@ public sealed class LocationService(
             logger.LogInformation("Catalog location {Type}:{Target}: {Added} added, {Updated} updated, {Orphaned} orphaned, {Problems} problem(s)",
                 location.Type, location.Target, outcome.Added, outcome.Updated, outcome.Orphaned, outcome.Problems.Count);
             changes.Notify();
-            if (outcome.Added + outcome.Updated > 1_000)
-            {
-                await maintenance.AfterBulkWriteAsync(ct);
-            }
             return read with { Problems = outcome.Problems };
         }
         finally

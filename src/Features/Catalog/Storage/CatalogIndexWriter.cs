@@ -122,6 +122,15 @@ internal static class CatalogIndexWriter
     private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
 
+    /// <summary>
+    /// After a bulk write the planner's statistics are stale (it would sort thousands of rows instead of walking an index).
+    /// ANALYZE runs inside the transaction, so the statistics are fresh the moment the entities become visible.
+    /// </summary>
+    public static Task AnalyzeAsync(PortalDbContext db, CancellationToken ct) =>
+        db.Database.GetDbConnection() is NpgsqlConnection
+            ? db.Database.ExecuteSqlRawAsync("ANALYZE catalog_entities, catalog_search, catalog_relations", ct)
+            : db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+
     public static async Task DeleteAsync(PortalDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
         foreach (var chunk in entityIds.Chunk(Chunk))
