@@ -44,6 +44,7 @@ public static class DataExtensions
                 System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["DataProtection:CertificatePassword"]));
         }
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<ReplicaLock>();
         return builder;
     }
 }

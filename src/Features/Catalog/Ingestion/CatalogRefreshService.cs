@@ -1,3 +1,4 @@
+using Fawkes.Portal.Data;
 using Fawkes.Portal.Operations.Demo;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace Fawkes.Portal.Features.Catalog.Ingestion;
 /// skipping sources whose content did not change.
 /// </summary>
 internal sealed class CatalogRefreshService(
-    LocationService locations, IOptions<CatalogOptions> options, DemoSeeder demo, ILogger<CatalogRefreshService> logger) : BackgroundService
+    LocationService locations, IOptions<CatalogOptions> options, DemoSeeder demo, ReplicaLock replicaLock, ILogger<CatalogRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +35,12 @@ internal sealed class CatalogRefreshService(
         {
             try
             {
-                await locations.RefreshAllAsync(force: false, stoppingToken);
+                // With several replicas on one PostgreSQL, one of them refreshes; the others skip this round.
+                await using var held = await replicaLock.TryAcquireAsync("catalog-refresh", stoppingToken);
+                if (held is not null)
+                {
+                    await locations.RefreshAllAsync(force: false, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
