@@ -22,6 +22,7 @@ public static class CatalogExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp.GetRequiredService<IOptions<CatalogOptions>>()));
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<SourceFetcher>();
+        services.AddSingleton<BackstageMirror>();
         services.AddSingleton<LocationReader>();
         services.AddSingleton<CatalogWriter>();
         services.AddSingleton<CatalogChanges>();

@@ -20,6 +20,9 @@ public sealed class CatalogOptions
     public int RefreshIntervalSeconds { get; set; } = 300;
 
     public int MaxFileBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Static token sent to mirrored Backstage backends (<c>backstage</c> locations). From a secret, never the repository.</summary>
+    public string? BackstageToken { get; set; }
 }
 
 public sealed class ConfiguredLocation

@@ -13,12 +13,16 @@ namespace Fawkes.Portal.Features.Catalog.Ingestion;
 /// Reads a location and everything it leads to (Location entities, recursively), validates each entity and
 /// resolves <c>$text</c>/<c>$json</c>/<c>$yaml</c> placeholders. Never throws for bad input: problems are returned.
 /// </summary>
-public sealed class LocationReader(SourceFetcher fetcher, IOptions<CatalogOptions> options)
+public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backstage, IOptions<CatalogOptions> options)
 {
     private const int MaxLocations = 5_000;
 
     public async Task<LocationReadResult> ReadAsync(string type, string target, CancellationToken cancellationToken)
     {
+        if (type == BackstageMirror.Type)
+        {
+            return await backstage.ReadAsync(target, cancellationToken);
+        }
         var entities = new List<SourcedEntity>();
         var problems = new List<LocationProblem>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -23,7 +23,7 @@ public sealed class LocationService(
     {
         switch (type)
         {
-            case "url":
+            case "url" or BackstageMirror.Type:
                 try
                 {
                     await urls.CheckAsync(target, ct);
@@ -39,7 +39,7 @@ public sealed class LocationService(
                     ? null
                     : $"File locations must be absolute paths below one of Catalog:FileRoots ({(options.Value.FileRoots.Count == 0 ? "none configured" : string.Join(", ", options.Value.FileRoots))}).";
             default:
-                return $"Unknown location type '{type}': use 'url' or 'file'.";
+                return $"Unknown location type '{type}': use 'url', 'file' or 'backstage'.";
         }
     }
 

@@ -13,10 +13,15 @@ public sealed class UrlFetcher(IHttpClientFactory clients, IOptions<CatalogOptio
     public const string ClientName = "catalog-url";
     private static readonly string[] GitHubHosts = ["github.com", "raw.githubusercontent.com"];
 
-    public async Task<string> GetStringAsync(string url, CancellationToken cancellationToken)
+    public async Task<string> GetStringAsync(string url, CancellationToken cancellationToken, string? bearer = null)
     {
         var uri = await CheckAsync(url, cancellationToken);
-        using var response = await clients.CreateClient(ClientName).GetAsync(RawUrl(uri), HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+        using var request = new HttpRequestMessage(HttpMethod.Get, RawUrl(uri));
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+        using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
