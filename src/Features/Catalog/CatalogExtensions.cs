@@ -20,6 +20,10 @@ public static class CatalogExtensions
             .ValidateOnStart();
         services.AddHttpClient(UrlFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp.GetRequiredService<IOptions<CatalogOptions>>()));
+        services.AddOptions<Integrations.GitHub.GitHubOptions>().BindConfiguration(Integrations.GitHub.GitHubOptions.Section)
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Integrations:GitHub:ApiBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddSingleton<Integrations.GitHub.GitHubCatalogSource>();
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<BackstageMirror>();

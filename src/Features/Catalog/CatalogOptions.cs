@@ -23,6 +23,17 @@ public sealed class CatalogOptions
 
     /// <summary>Static token sent to mirrored Backstage backends (<c>backstage</c> locations). From a secret, never the repository.</summary>
     public string? BackstageToken { get; set; }
+
+    /// <summary>GitHub organisations whose repositories are searched for catalog files (via Integrations:GitHub).</summary>
+    public GitHubDiscoveryOptions GitHubDiscovery { get; set; } = new();
+}
+
+public sealed class GitHubDiscoveryOptions
+{
+    public IList<string> Organizations { get; } = [];
+
+    /// <summary>Path of the catalog file in each repository.</summary>
+    public string Path { get; set; } = "catalog-info.yaml";
 }
 
 public sealed class ConfiguredLocation

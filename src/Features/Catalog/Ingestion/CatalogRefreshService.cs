@@ -19,6 +19,10 @@ internal sealed class CatalogRefreshService(
             {
                 await locations.EnsureAsync(configured.Type, configured.Target, "config", null, stoppingToken);
             }
+            foreach (var organization in options.Value.GitHubDiscovery.Organizations)
+            {
+                await locations.EnsureAsync(SourceFetcher.GitHubDiscovery, organization, "config", null, stoppingToken);
+            }
             if (demo.IsEnabled)
             {
                 var demoCatalog = Path.Combine(demo.ContentRoot, "catalog", "catalog-info.yaml");

@@ -13,7 +13,7 @@ public sealed record RegistrationResult(LocationView? Location, IReadOnlyList<So
 
 /// <summary>Registers, refreshes and removes locations. One processing run at a time per replica.</summary>
 public sealed class LocationService(
-    IDbContextFactory<PortalDbContext> factory, LocationReader reader, CatalogWriter writer, UrlFetcher urls,
+    IDbContextFactory<PortalDbContext> factory, LocationReader reader, CatalogWriter writer, UrlFetcher urls, Integrations.GitHub.GitHubCatalogSource github,
     IOptions<CatalogOptions> options, AuditLog audit, TimeProvider time, CatalogChanges changes, ILogger<LocationService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -23,6 +23,10 @@ public sealed class LocationService(
     {
         switch (type)
         {
+            case "url" when github.TryParseBlobUrl(target, out _):
+                return null;
+            case SourceFetcher.GitHubDiscovery:
+                return System.Text.RegularExpressions.Regex.IsMatch(target, "^[A-Za-z0-9][A-Za-z0-9-]{0,38}$") ? null : $"'{target}' is not a GitHub organisation name.";
             case "url" or BackstageMirror.Type:
                 try
                 {

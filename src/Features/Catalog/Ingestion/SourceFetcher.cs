@@ -1,3 +1,4 @@
+using Fawkes.Portal.Integrations.GitHub;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.Options;
 
@@ -9,16 +10,33 @@ public sealed record FetchedFile(string Type, string Location, string Text);
 public sealed class SourceFetchException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Reads location targets: files and globs from disk, URLs over HTTP (with the SSRF guard).</summary>
-public sealed class SourceFetcher(UrlFetcher urls, IOptions<CatalogOptions> options)
+public sealed class SourceFetcher(UrlFetcher urls, GitHubCatalogSource github, IOptions<CatalogOptions> options)
 {
+    public const string GitHubDiscovery = "github-discovery";
+
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(string type, string target, CancellationToken cancellationToken)
     {
-        return type switch
+        try
         {
-            "file" => await ReadFilesAsync(target, cancellationToken),
-            "url" => [new FetchedFile("url", target, await urls.GetStringAsync(target, cancellationToken))],
-            _ => throw new SourceFetchException($"Unknown location type '{type}': use 'file' or 'url'."),
-        };
+            return type switch
+            {
+                "file" => await ReadFilesAsync(target, cancellationToken),
+                // GitHub files go through the REST API (Octokit): private repositories, GitHub Enterprise, rate limits with a token.
+                "url" when github.TryParseBlobUrl(target, out var file) => [new FetchedFile("url", target, await github.ReadAsync(file))],
+                "url" => [new FetchedFile("url", target, await urls.GetStringAsync(target, cancellationToken))],
+                GitHubDiscovery => [.. (await github.DiscoverAsync(target, options.Value.GitHubDiscovery.Path))
+                    .Select(d => new FetchedFile("url", d.File.BlobUrl(github.WebHost), d.Text))],
+                _ => throw new SourceFetchException($"Unknown location type '{type}': use 'file', 'url', 'backstage' or '{GitHubDiscovery}'."),
+            };
+        }
+        catch (Octokit.NotFoundException)
+        {
+            throw new SourceFetchException($"GitHub says {target} does not exist (or the token cannot see it).");
+        }
+        catch (Octokit.ApiException ex)
+        {
+            throw new SourceFetchException($"GitHub refused reading {target}: {(int)ex.StatusCode} {ex.Message}", ex);
+        }
     }
 
     /// <summary>A target relative to the file that names it, e.g. a Location's <c>./apis.yaml</c> or a <c>$text</c>.</summary>

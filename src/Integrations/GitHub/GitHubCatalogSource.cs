@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Octokit;
+
+namespace Fawkes.Portal.Integrations.GitHub;
+
+public sealed record GitHubFile(string Owner, string Repo, string Ref, string Path)
+{
+    public string BlobUrl(string webHost) => $"https://{webHost}/{Owner}/{Repo}/blob/{Ref}/{Path}";
+}
+
+public sealed record DiscoveredFile(GitHubFile File, string Text);
+
+/// <summary>Reads catalog files from GitHub through its REST API (Octokit), so GitHub Enterprise and private repositories work.</summary>
+public sealed class GitHubCatalogSource(IOptions<GitHubOptions> options)
+{
+    private readonly Lazy<GitHubClient> _client = new(() => CreateClient(options.Value));
+
+    public string WebHost => options.Value.WebHost;
+
+    public static GitHubClient CreateClient(GitHubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var client = new GitHubClient(new ProductHeaderValue("fawkes-portal"), new Uri(options.ApiBaseUrl));
+        if (!string.IsNullOrWhiteSpace(options.Token))
+        {
+            client.Credentials = new Credentials(options.Token);
+        }
+        return client;
+    }
+
+    /// <summary><c>https://github.com/{owner}/{repo}/blob/{ref}/{path}</c> on the configured host.</summary>
+    public bool TryParseBlobUrl(string url, out GitHubFile file)
+    {
+        file = default!;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !string.Equals(uri.Host, options.Value.WebHost, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var parts = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 5 || parts[2] is not ("blob" or "tree"))
+        {
+            return false;
+        }
+        file = new GitHubFile(parts[0], parts[1], parts[3], string.Join('/', parts[4..].Select(Uri.UnescapeDataString)));
+        return true;
+    }
+
+    public async Task<string> ReadAsync(GitHubFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var bytes = await _client.Value.Repository.Content.GetRawContentByRef(file.Owner, file.Repo, file.Path, file.Ref);
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>Every repository of the organisation that has the catalog file at <paramref name="path"/> on its default branch.</summary>
+    public async Task<IReadOnlyList<DiscoveredFile>> DiscoverAsync(string organization, string path)
+    {
+        var repositories = await _client.Value.Repository.GetAllForOrg(organization);
+        var found = new List<DiscoveredFile>();
+        foreach (var repository in repositories.Where(r => !r.Archived).OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var file = new GitHubFile(organization, repository.Name, repository.DefaultBranch ?? "main", path);
+            try
+            {
+                found.Add(new DiscoveredFile(file, await ReadAsync(file)));
+            }
+            catch (NotFoundException)
+            {
+                // Most repositories have no catalog file; that is not an error.
+            }
+        }
+        return found;
+    }
+}

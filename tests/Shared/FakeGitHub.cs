@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Fawkes.Portal.Testing;
+
+public sealed record FakeRepository(string Name, string DefaultBranch = "main", bool Archived = false)
+{
+    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// GitHub's REST API as Octokit calls it for the catalog (GitHub Enterprise style base <c>/api/v3/</c>):
+/// organisation repositories and raw file contents, with token auth and GitHub's 404 body.
+/// </summary>
+public sealed class FakeGitHub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeGitHub(WebApplication app) => _app = app;
+
+    public Uri ApiBase { get; private set; } = default!;
+    public Dictionary<string, List<FakeRepository>> Organizations { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public const string Token = "ghp_fake_token_for_tests_only";
+
+    public static async Task<FakeGitHub> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var fake = new FakeGitHub(app);
+        app.Use(async (ctx, next) =>
+        {
+            var auth = ctx.Request.Headers.Authorization.ToString();
+            if (!auth.EndsWith(Token, StringComparison.Ordinal))
+            {
+                ctx.Response.StatusCode = 401;
+                await ctx.Response.WriteAsJsonAsync(new { message = "Bad credentials", documentation_url = "https://docs.github.com/rest" });
+                return;
+            }
+            await next();
+        });
+        app.MapGet("/api/v3/orgs/{org}/repos", (string org) => fake.Organizations.TryGetValue(org, out var repos)
+            ? Results.Json(repos.Select((r, i) => new
+            {
+                id = 1000 + i, name = r.Name, full_name = $"{org}/{r.Name}", @private = false, archived = r.Archived,
+                default_branch = r.DefaultBranch, owner = new { login = org, id = 1, type = "Organization" },
+                html_url = $"https://github.com/{org}/{r.Name}", url = $"https://api.github.com/repos/{org}/{r.Name}",
+            }))
+            : NotFound());
+        app.MapGet("/api/v3/repos/{owner}/{repo}/contents/{**path}", (string owner, string repo, string path, string? @ref) =>
+        {
+            var repository = fake.Organizations.GetValueOrDefault(owner)?.FirstOrDefault(r => r.Name == repo);
+            var key = Uri.UnescapeDataString(path);
+            return repository is not null && (@ref is null || @ref == repository.DefaultBranch) && repository.Files.TryGetValue(key, out var text)
+                ? Results.Text(text, "application/vnd.github.v3.raw")
+                : NotFound();
+        });
+        await app.StartAsync();
+        fake.ApiBase = new Uri(app.Urls.First() + "/api/v3/");
+        return fake;
+    }
+
+    private static IResult NotFound() =>
+        Results.Json(new { message = "Not Found", documentation_url = "https://docs.github.com/rest", status = "404" }, statusCode: 404);
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
