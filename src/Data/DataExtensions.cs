@@ -21,7 +21,7 @@ public static class DataExtensions
                 throw new OptionsValidationException("ConnectionStrings:Portal", typeof(DatabaseOptions),
                     ["Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it, e.g. Host=db;Database=fawkes;Username=fawkes;Password=…"]);
             }
-            services.AddDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3)));
+            services.AddPooledDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3)));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
         }
         else
@@ -29,7 +29,7 @@ public static class DataExtensions
             var sqlite = string.IsNullOrWhiteSpace(connectionString)
                 ? SqliteDefaults.ConnectionString(builder.Environment.ContentRootPath, options.DataDirectory)
                 : connectionString;
-            services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite));
+            services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         }
 

@@ -13,6 +13,12 @@ public sealed record FacetValue(string Value, int Count);
 /// <summary>Read side of the catalog, shared by the REST API and the pages. One DbContext per call.</summary>
 public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, CatalogCache cache, Ingestion.CatalogChanges changes)
 {
+    /// <summary>
+    /// Full-text results are usually small: one probe query returns the ordered ids of up to this many matches, which gives
+    /// both the total and the page, instead of running the (trigram) search twice.
+    /// </summary>
+    private const int FullTextProbe = 1_000;
+
     public async Task<EntityPage> QueryAsync(EntityQuery query, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -22,11 +28,25 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         {
             filtered = filtered.Where(e => refKeys.Contains(e.RefKey));
         }
-        // Totals are cached per query (cleared on any catalog change): counting is the costly part of a first page.
-        var total = query.RefKeys is null
-            ? await cache.GetOrAddAsync(CatalogCache.Key("count", query.Filter, query.FullTextTerm, string.Join(',', query.FullTextFields)), () => filtered.CountAsync(ct))
-            : await filtered.CountAsync(ct);
-        var records = await Sorting.Apply(db, filtered, query.Order).Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
+        var ordered = Sorting.Apply(db, filtered, query.Order);
+        int total;
+        List<EntityRecord> records;
+        if (!string.IsNullOrWhiteSpace(query.FullTextTerm) && query.Offset + query.Limit <= FullTextProbe)
+        {
+            var ids = await ordered.Select(e => e.Id).Take(FullTextProbe + 1).ToListAsync(ct);
+            total = ids.Count <= FullTextProbe ? ids.Count : await filtered.CountAsync(ct);
+            var pageIds = ids.Skip(query.Offset).Take(query.Limit).ToList();
+            var byId = await db.Set<EntityRecord>().AsNoTracking().Where(e => pageIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            records = [.. pageIds.Select(id => byId[id])];
+        }
+        else
+        {
+            // Totals are cached per query (cleared on any catalog change): counting is the costly part of a first page.
+            total = query.RefKeys is null
+                ? await cache.GetOrAddAsync(CatalogCache.Key("count", query.Filter, query.FullTextTerm, string.Join(',', query.FullTextFields)), () => filtered.CountAsync(ct))
+                : await filtered.CountAsync(ct);
+            records = await ordered.Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
+        }
         var items = await ComposeAsync(db, records, ct);
         var next = query.Offset + records.Count < total ? query.ToCursor(query.Offset + query.Limit) : null;
         var prev = query.Offset > 0 ? query.ToCursor(Math.Max(0, query.Offset - query.Limit)) : null;

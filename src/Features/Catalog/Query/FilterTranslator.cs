@@ -37,25 +37,29 @@ internal static class FilterTranslator
                 ? query.Where(e => relations.Any(r => r.SourceKey == e.RefKey && r.Type.ToLower() == type))
                 : query.Where(e => relations.Any(r => r.SourceKey == e.RefKey && r.Type.ToLower() == type && values.Contains(r.TargetKey)));
         }
-        // Keys with their own indexed column skip the search table.
+        // Keys with their own indexed column skip the search table. A single value is written as '=' (not '= ANY')
+        // so PostgreSQL can walk the (KindKey, NameKey) index in order instead of filtering a name-ordered scan.
+        var single = values.Count == 1 ? values[0] : null;
         switch (condition.Key)
         {
             case "kind":
-                return values.Count == 0 ? query : query.Where(e => values.Contains(e.KindKey));
+                return values.Count == 0 ? query : single is not null ? query.Where(e => e.KindKey == single) : query.Where(e => values.Contains(e.KindKey));
             case "metadata.name":
-                return values.Count == 0 ? query : query.Where(e => values.Contains(e.NameKey));
+                return values.Count == 0 ? query : single is not null ? query.Where(e => e.NameKey == single) : query.Where(e => values.Contains(e.NameKey));
             case "metadata.namespace":
-                return values.Count == 0 ? query : query.Where(e => values.Contains(e.Namespace));
+                return values.Count == 0 ? query : single is not null ? query.Where(e => e.Namespace == single) : query.Where(e => values.Contains(e.Namespace));
             case "spec.type":
-                return values.Count == 0 ? query.Where(e => e.TypeKey != null) : query.Where(e => values.Contains(e.TypeKey!));
+                return values.Count == 0 ? query.Where(e => e.TypeKey != null) : single is not null ? query.Where(e => e.TypeKey == single) : query.Where(e => values.Contains(e.TypeKey!));
             case "spec.lifecycle":
-                return values.Count == 0 ? query.Where(e => e.LifecycleKey != null) : query.Where(e => values.Contains(e.LifecycleKey!));
+                return values.Count == 0 ? query.Where(e => e.LifecycleKey != null) : single is not null ? query.Where(e => e.LifecycleKey == single) : query.Where(e => values.Contains(e.LifecycleKey!));
         }
         var search = db.Set<SearchRecord>();
         var key = condition.Key;
         return values.Count == 0
             ? query.Where(e => search.Any(s => s.EntityId == e.Id && s.Key == key))
-            : query.Where(e => search.Any(s => s.EntityId == e.Id && s.Key == key && values.Contains(s.Value!)));
+            : single is not null
+                ? query.Where(e => search.Any(s => s.EntityId == e.Id && s.Key == key && s.Value == single))
+                : query.Where(e => search.Any(s => s.EntityId == e.Id && s.Key == key && values.Contains(s.Value!)));
     }
 
     /// <summary>Full text: a substring of the given fields' values, or (no fields) of name, title, description, kind, type and tags.</summary>
