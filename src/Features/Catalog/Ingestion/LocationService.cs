@@ -97,14 +97,16 @@ public sealed class LocationService(
             {
                 return null;
             }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var read = await reader.ReadAsync(location.Type, location.Target, ct);
+            var readMs = clock.ElapsedMilliseconds;
             if (!force && read.ContentHash == location.ContentHash && location.ErrorsJson is null && read.Problems.Count == 0)
             {
                 return read;
             }
             var outcome = await writer.ApplyAsync(id, read, ct);
-            logger.LogInformation("Catalog location {Type}:{Target}: {Added} added, {Updated} updated, {Orphaned} orphaned, {Problems} problem(s)",
-                location.Type, location.Target, outcome.Added, outcome.Updated, outcome.Orphaned, outcome.Problems.Count);
+            logger.LogInformation("Catalog location {Type}:{Target}: {Added} added, {Updated} updated, {Orphaned} orphaned, {Problems} problem(s); read {ReadMs} ms, stored {StoreMs} ms",
+                location.Type, location.Target, outcome.Added, outcome.Updated, outcome.Orphaned, outcome.Problems.Count, readMs, clock.ElapsedMilliseconds - readMs);
             changes.Notify();
             return read with { Problems = outcome.Problems };
         }

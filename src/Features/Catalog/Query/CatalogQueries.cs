@@ -65,13 +65,16 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     public async Task<JsonObject?> ByRefAsync(EntityRef entityRef, CancellationToken ct = default) =>
         (await ByRefsAsync([entityRef], ct))[0];
 
-    /// <summary>Entities in the order asked for; null where a ref does not exist.</summary>
+    /// <summary>Entities in the order asked for; null where a ref does not exist. Entity and relations come in one round trip.</summary>
     public async Task<IReadOnlyList<JsonObject?>> ByRefsAsync(IReadOnlyList<EntityRef> refs, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var keys = refs.Select(r => r.Key).Distinct().ToList();
-        var records = await db.Set<EntityRecord>().AsNoTracking().Where(e => keys.Contains(e.RefKey)).ToListAsync(ct);
-        var composed = (await ComposeAsync(db, records, ct)).Zip(records).ToDictionary(p => p.Second.RefKey, p => p.First);
+        var relations = db.Set<RelationRecord>();
+        var rows = await db.Set<EntityRecord>().AsNoTracking().Where(e => keys.Contains(e.RefKey))
+            .Select(e => new { Record = e, Relations = relations.Where(r => r.SourceKey == e.RefKey).ToList() })
+            .ToListAsync(ct);
+        var composed = rows.ToDictionary(r => r.Record.RefKey, r => EntityJson.Compose(r.Record, r.Relations.DistinctBy(x => (x.Type, x.TargetKey))));
         return [.. refs.Select(r => composed.GetValueOrDefault(r.Key))];
     }
 
