@@ -88,8 +88,7 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
             record.Etag = EntityRecordFactory.NewEtag();
             record.StatusJson = null;
             record.UpdatedAt = now;
-            EntityRecordFactory.Fill(record, sourced.Entity!, orphan: false);
-            changed.Add((record, sourced.Entity!));
+            changed.Add((record, EntityRecordFactory.Fill(record, sourced.Entity!, orphan: false)));
         }
 
         var orphaned = 0;
@@ -98,14 +97,13 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
             var entity = JsonNode.Parse(record.Json)!.AsObject();
             record.Etag = EntityRecordFactory.NewEtag();
             record.UpdatedAt = now;
-            EntityRecordFactory.Fill(record, entity, orphan: true);
-            changed.Add((record, entity));
+            changed.Add((record, EntityRecordFactory.Fill(record, entity, orphan: true)));
             orphaned++;
         }
 
         await db.SaveChangesAsync(ct);
         await CatalogIndexWriter.InsertEntitiesAsync(db, inserts, ct);
-        await CatalogIndexWriter.ReindexAsync(db, changed, ct);
+        await CatalogIndexWriter.ReindexAsync(db, changed, inserts.Select(i => i.Id).ToHashSet(StringComparer.Ordinal), ct);
         // Reindexing clears the change tracker, so the location is loaded afterwards.
         var location = await db.Set<LocationRecord>().SingleAsync(l => l.Id == locationId, ct);
         location.ContentHash = read.ContentHash;
@@ -127,7 +125,7 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
     private static async Task<Dictionary<string, ForeignEntity>> ForeignAsync(PortalDbContext db, Guid locationId, IEnumerable<string> keys, CancellationToken ct)
     {
         var result = new Dictionary<string, ForeignEntity>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Distinct().Chunk(500))
+        foreach (var chunk in keys.Distinct().Chunk(5_000))
         {
             var rows = await (from e in db.Set<EntityRecord>()
                               join l in db.Set<LocationRecord>() on e.LocationId equals l.Id

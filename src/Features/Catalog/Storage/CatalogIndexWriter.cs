@@ -15,18 +15,22 @@ internal static class CatalogIndexWriter
 {
     private const int Chunk = 2_000;
 
-    public static async Task ReindexAsync(PortalDbContext db, IReadOnlyCollection<(EntityRecord Record, JsonObject Entity)> changed, CancellationToken ct)
+    /// <param name="changed">Each changed record with its served JSON (as <see cref="EntityRecordFactory.Fill"/> returned it).</param>
+    /// <param name="newIds">Records inserted in this run: they have no old rows to delete.</param>
+    public static async Task ReindexAsync(PortalDbContext db, IReadOnlyCollection<(EntityRecord Record, JsonObject Served)> changed, IReadOnlySet<string> newIds, CancellationToken ct)
     {
         foreach (var chunk in changed.Chunk(Chunk))
         {
-            var ids = chunk.Select(c => c.Record.Id).ToList();
-            await db.Set<SearchRecord>().Where(s => ids.Contains(s.EntityId)).ExecuteDeleteAsync(ct);
-            await db.Set<RelationRecord>().Where(r => ids.Contains(r.OriginEntityId)).ExecuteDeleteAsync(ct);
+            var ids = chunk.Select(c => c.Record.Id).Where(id => !newIds.Contains(id)).ToList();
+            if (ids.Count > 0)
+            {
+                await db.Set<SearchRecord>().Where(s => ids.Contains(s.EntityId)).ExecuteDeleteAsync(ct);
+                await db.Set<RelationRecord>().Where(r => ids.Contains(r.OriginEntityId)).ExecuteDeleteAsync(ct);
+            }
             var search = new List<SearchRecord>();
             var relations = new List<RelationRecord>();
-            foreach (var (record, _) in chunk)
+            foreach (var (record, served) in chunk)
             {
-                var served = JsonNode.Parse(record.Json)!.AsObject();
                 search.AddRange(SearchIndexer.Flatten(served).Select(entry =>
                     new SearchRecord { EntityId = record.Id, Key = entry.Key, Value = entry.Value, OriginalValue = entry.OriginalValue }));
                 relations.AddRange(RelationBuilder.Build(served).Select(relation => new RelationRecord

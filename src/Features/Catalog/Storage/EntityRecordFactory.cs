@@ -15,7 +15,8 @@ public static class EntityRecordFactory
 
     public static string NewEtag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    public static void Fill(EntityRecord record, JsonObject entity, bool orphan)
+    /// <returns>The entity as served (with uid and etag), for indexing without parsing the JSON again.</returns>
+    public static JsonObject Fill(EntityRecord record, JsonObject entity, bool orphan)
     {
         ArgumentNullException.ThrowIfNull(record);
         var served = (JsonObject)entity.DeepClone();
@@ -48,6 +49,7 @@ public static class EntityRecordFactory
         record.SearchText = string.Join(' ', new[] { entityRef.Name, record.Title, EntityValidator.AsString(metadata["description"]), record.Kind, record.Type }
             .Concat(tags).Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
         record.Json = served.ToJsonString();
+        return served;
     }
 
     private static string? NormalizedRef(string? value, string defaultKind, string ns) =>
