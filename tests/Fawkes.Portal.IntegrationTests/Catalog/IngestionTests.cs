@@ -204,4 +204,27 @@ public sealed class IngestionTests : IAsyncLifetime
         Assert.Contains("Could not read http://localhost:1/catalog-info.yaml", error, StringComparison.Ordinal);
         Assert.NotNull(await EntityAsync("still-here"));
     }
+
+    [Fact]
+    public async Task The_same_entity_twice_in_one_location_is_reported_and_the_first_is_kept()
+    {
+        var id = await IdOf(await RegisterAsync("file", Write("twice.yaml", Component("twin", owner: "team-first") + "---\n" + Component("Twin", owner: "team-second"))));
+
+        Assert.Equal("team-first", (await EntityAsync("twin"))!["spec"]!["owner"]!.GetValue<string>());
+        var error = (await LocationAsync(id))["errors"]![0]!["message"]!.GetValue<string>();
+        Assert.Contains("Duplicate entity component:default/Twin: already defined in file:", error, StringComparison.Ordinal);
+        Assert.Contains("twice.yaml line 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_with_the_limit_named()
+    {
+        var big = Component("huge") + "  description: |\n" + string.Concat(Enumerable.Repeat("    " + new string('x', 100) + "\n", 12_000));
+
+        var id = await IdOf(await RegisterAsync("file", Write("huge.yaml", big)));
+
+        var error = (await LocationAsync(id))["errors"]![0]!["message"]!.GetValue<string>();
+        Assert.Contains("over the limit of 1,048,576 (Catalog:MaxFileBytes)", error, StringComparison.Ordinal);
+        Assert.Null(await EntityAsync("huge"));
+    }
 }
