@@ -14,7 +14,7 @@ public sealed record ApplyOutcome(int Added, int Updated, int Unchanged, int Orp
 /// (later ones get a conflict), a failing entity keeps its last good version with the error in its status,
 /// a never-valid entity's errors live on the location, and vanished entities become orphans (never deleted here).
 /// </summary>
-public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, TimeProvider time)
+public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, TimeProvider time, ILogger<CatalogWriter> logger)
 {
     public async Task<ApplyOutcome> ApplyAsync(Guid locationId, LocationReadResult read, CancellationToken ct)
     {
@@ -28,9 +28,13 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new List<string>();
+        void Phase(string name) => phases.Add($"{name} {clock.ElapsedMilliseconds} ms");
         var existing = await db.Set<EntityRecord>().Where(e => e.LocationId == locationId).ToDictionaryAsync(e => e.RefKey, ct);
         var problems = new List<LocationProblem>(read.Problems);
         var foreign = await ForeignAsync(db, locationId, read.Entities.Where(e => e.Ref is not null).Select(e => e.Ref!.Value.Key), ct);
+        Phase("existing+conflicts");
         var seen = new Dictionary<string, SourcedEntity>(StringComparer.Ordinal);
         var changed = new List<(EntityRecord Record, JsonObject Entity)>();
         var inserts = new List<EntityRecord>();
@@ -101,8 +105,10 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
             orphaned++;
         }
 
+        Phase("entities");
         await db.SaveChangesAsync(ct);
         await CatalogIndexWriter.InsertEntitiesAsync(db, inserts, ct);
+        Phase("entity rows");
         await CatalogIndexWriter.ReindexAsync(db, changed, inserts.Select(i => i.Id).ToHashSet(StringComparer.Ordinal), ct);
         // Reindexing clears the change tracker, so the location is loaded afterwards.
         var location = await db.Set<LocationRecord>().SingleAsync(l => l.Id == locationId, ct);
@@ -111,11 +117,14 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         location.ErrorsJson = problems.Count == 0 ? null : JsonSerializer.Serialize(problems);
         location.EntityCount = seen.Count;
         await db.SaveChangesAsync(ct);
+        Phase("search+relations");
         if (added + updated > 1_000)
         {
             await CatalogIndexWriter.AnalyzeAsync(db, ct);
         }
         await tx.CommitAsync(ct);
+        Phase("analyze+commit");
+        logger.LogDebug("Catalog store phases (cumulative): {Phases}", string.Join(", ", phases));
         return new ApplyOutcome(added, updated, unchanged, orphaned, problems);
     }
 

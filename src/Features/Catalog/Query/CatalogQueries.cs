@@ -99,7 +99,21 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     private async Task<IReadOnlyList<FacetValue>> CountFacetAsync(string key, EntityFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter).Select(e => e.Id);
+        var entities = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter);
+        if (SearchIndexer.IsColumnKey(key))
+        {
+            var column = key switch
+            {
+                "kind" => entities.Select(e => (string?)e.Kind),
+                "metadata.name" => entities.Select(e => (string?)e.Name),
+                "metadata.namespace" => entities.Select(e => (string?)e.Namespace),
+                "spec.type" => entities.Select(e => e.Type),
+                _ => entities.Select(e => e.Lifecycle),
+            };
+            var counted = await column.Where(v => v != null).GroupBy(v => v!).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(ct);
+            return [.. counted.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.OrdinalIgnoreCase).Select(r => new FacetValue(r.Value, r.Count))];
+        }
+        var ids = entities.Select(e => e.Id);
         var search = db.Set<SearchRecord>().Where(s => s.Key == key && s.OriginalValue != null);
         if (!filter.IsEmpty)
         {

@@ -70,14 +70,24 @@ internal static class FilterTranslator
             return query;
         }
         var needle = term.Trim().ToLowerInvariant();
+        // LIKE (not strpos) so PostgreSQL can use the trigram index on SearchText.
+        var pattern = "%" + needle.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         if (fields.Count == 0)
         {
-            // LIKE (not strpos) so PostgreSQL can use the trigram index on SearchText.
-            var pattern = "%" + needle.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             return query.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"));
         }
-        var search = db.Set<SearchRecord>();
         var keys = fields.Select(f => f.ToLowerInvariant()).ToList();
-        return query.Where(e => search.Any(s => s.EntityId == e.Id && keys.Contains(s.Key) && s.Value!.Contains(needle)));
+        // Column-backed keys are matched on their columns; the rest on the search table.
+        bool name = keys.Contains("metadata.name"), kind = keys.Contains("kind"), ns = keys.Contains("metadata.namespace"),
+            type = keys.Contains("spec.type"), lifecycle = keys.Contains("spec.lifecycle");
+        var searchKeys = keys.Where(k => !SearchIndexer.IsColumnKey(k)).ToList();
+        var search = db.Set<SearchRecord>();
+        return query.Where(e =>
+            (name && EF.Functions.Like(e.NameKey, pattern, "\\"))
+            || (kind && EF.Functions.Like(e.KindKey, pattern, "\\"))
+            || (ns && EF.Functions.Like(e.Namespace, pattern, "\\"))
+            || (type && e.TypeKey != null && EF.Functions.Like(e.TypeKey, pattern, "\\"))
+            || (lifecycle && e.LifecycleKey != null && EF.Functions.Like(e.LifecycleKey, pattern, "\\"))
+            || search.Any(s => s.EntityId == e.Id && searchKeys.Contains(s.Key) && s.Value!.Contains(needle)));
     }
 }

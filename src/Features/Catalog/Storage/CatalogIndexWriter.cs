@@ -77,17 +77,17 @@ internal static class CatalogIndexWriter
             "\"ParentRef\", \"Orphan\", \"StatusJson\", \"CreatedAt\", \"UpdatedAt\") FROM STDIN (FORMAT BINARY)", ct);
         foreach (var e in records)
         {
-            await copy.StartRowAsync(ct);
+            copy.StartRow();
             foreach (var text in new[] { e.Id, e.RefKey, e.Kind, e.Namespace, e.Name, e.KindKey, e.NameKey, e.TypeKey, e.LifecycleKey, e.Title, e.Type, e.Lifecycle, e.Owner, e.System, e.SearchText, e.Json, e.Etag, e.SourceHash })
             {
-                await WriteNullableAsync(copy, text, ct);
+                WriteNullable(copy, text);
             }
-            await copy.WriteAsync(e.LocationId, NpgsqlDbType.Uuid, ct);
-            await WriteNullableAsync(copy, e.ParentRef, ct);
-            await copy.WriteAsync(e.Orphan, NpgsqlDbType.Boolean, ct);
-            await WriteNullableAsync(copy, e.StatusJson, ct);
-            await copy.WriteAsync(e.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(e.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            copy.Write(e.LocationId, NpgsqlDbType.Uuid);
+            WriteNullable(copy, e.ParentRef);
+            copy.Write(e.Orphan, NpgsqlDbType.Boolean);
+            WriteNullable(copy, e.StatusJson);
+            copy.Write(e.CreatedAt, NpgsqlDbType.TimestampTz);
+            copy.Write(e.UpdatedAt, NpgsqlDbType.TimestampTz);
         }
         await copy.CompleteAsync(ct);
     }
@@ -98,11 +98,11 @@ internal static class CatalogIndexWriter
             "COPY catalog_search (\"EntityId\", \"Key\", \"Value\", \"OriginalValue\") FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(row.EntityId, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.Key, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, row.Value, ct);
-            await WriteNullableAsync(copy, row.OriginalValue, ct);
+            copy.StartRow();
+            copy.Write(row.EntityId, NpgsqlDbType.Text);
+            copy.Write(row.Key, NpgsqlDbType.Text);
+            WriteNullable(copy, row.Value);
+            WriteNullable(copy, row.OriginalValue);
         }
         await copy.CompleteAsync(ct);
     }
@@ -113,18 +113,28 @@ internal static class CatalogIndexWriter
             "COPY catalog_relations (\"OriginEntityId\", \"SourceKey\", \"Type\", \"TargetKey\", \"TargetRef\") FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(row.OriginEntityId, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.SourceKey, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.Type, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.TargetKey, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.TargetRef, NpgsqlDbType.Text, ct);
+            copy.StartRow();
+            copy.Write(row.OriginEntityId, NpgsqlDbType.Text);
+            copy.Write(row.SourceKey, NpgsqlDbType.Text);
+            copy.Write(row.Type, NpgsqlDbType.Text);
+            copy.Write(row.TargetKey, NpgsqlDbType.Text);
+            copy.Write(row.TargetRef, NpgsqlDbType.Text);
         }
         await copy.CompleteAsync(ct);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+    // Synchronous writes into the importer's buffer: the async overloads cost a task per value, which dominated bulk loads.
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, NpgsqlDbType.Text);
+        }
+    }
 
     /// <summary>
     /// After a bulk write the planner's statistics are stale (it would sort thousands of rows instead of walking an index).

@@ -14,8 +14,18 @@ public static class SearchIndexer
 {
     public const int MaxValueLength = 200;
 
-    /// <summary>Fields that are bulky and never filtered on.</summary>
-    private static readonly HashSet<string> Skipped = ["spec.definition", "spec.steps", "spec.parameters", "spec.output", "metadata.etag"];
+    /// <summary>
+    /// Fields that are bulky and never filtered on, and fields with their own indexed column on the entity
+    /// (filters, sorting and facets on those read the column; a quarter fewer rows to write).
+    /// </summary>
+    private static readonly HashSet<string> Skipped =
+    [
+        "spec.definition", "spec.steps", "spec.parameters", "spec.output", "metadata.etag",
+        "kind", "metadata.name", "metadata.namespace", "spec.type", "spec.lifecycle",
+    ];
+
+    /// <summary>Keys answered from entity columns instead of the search table.</summary>
+    public static bool IsColumnKey(string key) => key is "kind" or "metadata.name" or "metadata.namespace" or "spec.type" or "spec.lifecycle";
 
     public static IReadOnlyList<SearchEntry> Flatten(JsonObject entity)
     {
