@@ -20,6 +20,8 @@ public sealed class ShellTests(BrowserFixture fixture)
         await page.SignInAsync("amara.okafor", "Admin");
         await Expect(page.Heading()).ToHaveTextAsync("Welcome, Amara");
         await Expect(page.GetByTestId("dev-banner")).ToBeVisibleAsync();
+        // Home is filled by the features: the catalog's numbers link to the filtered list.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Components", Exact = true })).ToHaveAttributeAsync("href", "/catalog?kind=Component");
 
         // Through the navigation drawer, like a user, to every area.
         var areas = new (string Link, string Path, string Title)[]

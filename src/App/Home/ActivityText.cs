@@ -15,6 +15,9 @@ public static class ActivityText
             "user.signout" => "signed out",
             "apitoken.create" => $"created API token {Name(entry.Target)}",
             "apitoken.revoke" => $"revoked API token {Name(entry.Target)}",
+            "catalog.location.register" => $"registered {Name(entry.Target)}",
+            "catalog.location.unregister" => $"unregistered {Name(entry.Target)}",
+            "catalog.entity.delete" => $"deleted {Name(entry.Target)}",
             _ => $"{entry.Action} {entry.Target}",
         };
     }
@@ -23,6 +26,7 @@ public static class ActivityText
     {
         "user" => Icons.Material.Outlined.Login,
         "apitoken" => Icons.Material.Outlined.Key,
+        "catalog" => Icons.Material.Outlined.Category,
         _ => Icons.Material.Outlined.History,
     };
 

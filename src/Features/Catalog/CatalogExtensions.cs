@@ -35,6 +35,7 @@ public static class CatalogExtensions
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<Browse.StarService>();
         services.AddSingleton<Browse.CatalogBrowser>();
+        services.AddSingleton<App.Home.IHomeStatProvider, Browse.CatalogHomeStats>();
         services.AddSingleton<Entity.EntityTabRegistry>();
         services.AddEntityTab<OverviewTab>("overview", "Overview", MudBlazor.Icons.Material.Outlined.Info, 0);
         services.AddEntityTab<RelationsGraphTab>("relations", "Relations", MudBlazor.Icons.Material.Outlined.Hub, 10);

@@ -19,7 +19,8 @@ public sealed class ActivityTextTests
     [InlineData("user.signin", "user:amara", "signed in")]
     [InlineData("apitoken.create", "apitoken:jenkins-dora", "created API token jenkins-dora")]
     [InlineData("apitoken.revoke", "apitoken:old", "revoked API token old")]
-    [InlineData("catalog.register", "location:url:https://x", "catalog.register location:url:https://x")]
+    [InlineData("catalog.location.register", "location:url:https://x/catalog-info.yaml", "registered url:https://x/catalog-info.yaml")]
+    [InlineData("something.else", "thing:x", "something.else thing:x")]
     public void Describe_turns_audit_entries_into_sentences(string action, string target, string expected) =>
         Assert.Equal(expected, ActivityText.Describe(new AuditEntry { Actor = "a", Action = action, Target = target }));
 }
