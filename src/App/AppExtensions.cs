@@ -44,6 +44,9 @@ public static class AppExtensions
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui
             .UseExceptionHandler("/error", createScopeForErrors: true)
             .UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the exception and status-code handlers, so their re-executed /error and /not-found are routed
+        // to their (anonymous) pages instead of falling through to the fallback authorization policy.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

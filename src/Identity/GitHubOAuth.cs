@@ -21,6 +21,10 @@ internal static class GitHubOAuth
             o.ClientId = github.ClientId!;
             o.ClientSecret = github.ClientSecret ?? "";
             o.CallbackPath = "/auth/callback/github";
+            // The callback is a top-level GET from github.com, which Lax cookies survive; Lax also works on plain-http
+            // development hosts, where the default (SameSite=None, Secure) correlation cookie is dropped.
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.AuthorizationEndpoint = $"{web}/login/oauth/authorize";
             o.TokenEndpoint = $"{web}/login/oauth/access_token";
             o.UserInformationEndpoint = $"{api}/user";
@@ -33,6 +37,15 @@ internal static class GitHubOAuth
             o.ClaimActions.MapCustomJson(ClaimTypes.Name, u =>
                 u.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : u.GetProperty("login").GetString());
             o.Events.OnCreatingTicket = ctx => OnCreatingTicketAsync(ctx, api);
+            o.Events.OnRemoteFailure = ctx =>
+            {
+                // Back to the sign-in page with a plain message; the details (which may name URLs) stay in the log.
+                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GitHubOAuth))
+                    .LogWarning(ctx.Failure, "GitHub sign-in failed: {Message}", ctx.Failure?.Message);
+                ctx.Response.Redirect("/signin?error=github");
+                ctx.HandleResponse();
+                return Task.CompletedTask;
+            };
         });
     }
 
@@ -48,8 +61,8 @@ internal static class GitHubOAuth
             .EnumerateArray().Select(o => o.GetProperty("login").GetString()!).ToList();
         if (github.AllowedOrganizations.Count > 0 && !orgs.Intersect(github.AllowedOrganizations, StringComparer.OrdinalIgnoreCase).Any())
         {
-            ctx.Fail($"GitHub user '{login}' is not a member of an allowed organisation.");
-            return;
+            // CreatingTicket ignores ctx.Fail(); an exception becomes a remote failure (OnRemoteFailure below).
+            throw new AuthenticationFailureException($"GitHub user '{login}' is not a member of an allowed organisation.");
         }
 
         var teams = (await GetJsonAsync(ctx, $"{api}/user/teams?per_page=100")).RootElement.EnumerateArray()
