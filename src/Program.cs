@@ -1,6 +1,7 @@
 using Fawkes.Portal.App;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog;
+using Fawkes.Portal.Features.Dora;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Operations;
 using Fawkes.Portal.Operations.Health;
@@ -20,11 +21,13 @@ builder.AddPortalIdentity();
 builder.AddPortalOperations();
 builder.AddPortalUi();
 builder.AddCatalog();
+builder.AddDora();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortal();
 app.MapCatalog();
+app.MapDora();
 await app.RunAsync();
 return 0;
 

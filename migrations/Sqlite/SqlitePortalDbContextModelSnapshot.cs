@@ -260,6 +260,50 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.ToTable("catalog_stars", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Events.DoraEventRecord", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Type", "Id");
+
+                    b.HasIndex("Type", "AtUnixMs");
+
+                    b.HasIndex("ServiceKey", "Type", "AtUnixMs");
+
+                    b.ToTable("dora_events", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Identity.ApiTokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

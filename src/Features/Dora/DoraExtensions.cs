@@ -1,0 +1,17 @@
+using Fawkes.Portal.Features.Dora.Api;
+using Fawkes.Portal.Features.Dora.Events;
+
+namespace Fawkes.Portal.Features.Dora;
+
+public static class DoraExtensions
+{
+    public static WebApplicationBuilder AddDora(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<DoraEventStore>();
+        builder.Services.AddSingleton<DoraService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi();
+}

@@ -1,0 +1,69 @@
+using Fawkes.Portal.Features.Catalog.Model;
+using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Dora.Calculation;
+using Fawkes.Portal.Features.Dora.Events;
+
+namespace Fawkes.Portal.Features.Dora;
+
+/// <summary>Whose delivery to measure: one service (a Component), a team (its owning Group), a system, or the whole organisation.</summary>
+public sealed record DoraScope(string? Service = null, string? Team = null, string? System = null)
+{
+    public bool IsOrganisation => Service is null && Team is null && System is null;
+}
+
+public sealed record DeploymentDrillDown(DeploymentEvent Deployment, IReadOnlyList<DeployedPullRequest> PullRequests, IReadOnlyList<IncidentEvent> Incidents, bool Rework);
+
+/// <summary>Reads events for a scope and runs the calculator: the one place the read API and the dashboards get numbers from.</summary>
+public sealed class DoraService(DoraEventStore events, CatalogQueries catalog)
+{
+    /// <summary>The services of a scope; null for the whole organisation (every event, mapped or not).</summary>
+    public async Task<IReadOnlyCollection<string>?> ServicesAsync(DoraScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.Service is { } service)
+        {
+            return [service];
+        }
+        if (scope.IsOrganisation)
+        {
+            return null;
+        }
+        var (relation, target) = scope.Team is { } team
+            ? ("relations.ownedby", EntityRef.Parse(team, CatalogKinds.Group).Key)
+            : ("relations.partof", EntityRef.Parse(scope.System!, CatalogKinds.System).Key);
+        var components = await catalog.ListAsync(new EntityFilter([[new FilterCondition("kind", ["component"]), new FilterCondition(relation, [target])]]), null, 0, ct);
+        return [.. components.Select(c => c["metadata"]!["name"]!.GetValue<string>())];
+    }
+
+    public async Task<IReadOnlyList<DoraRow>> MetricsAsync(DoraScope scope, DateOnly from, DateOnly to, Bucket bucket, CancellationToken ct) =>
+        DoraCalculator.Rows(await InputAsync(scope, to, ct), from, to, bucket);
+
+    public async Task<DoraSummary> SummaryAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct) =>
+        DoraCalculator.Summarize(await InputAsync(scope, to, ct), from, to);
+
+    /// <summary>Every deployment finished in the window with what it shipped and what it caused: the events behind the numbers.</summary>
+    public async Task<IReadOnlyList<DeploymentDrillDown>> DeploymentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var input = await InputAsync(scope, to, ct);
+        var shipped = DoraAttribution.DeployedPullRequests(input).ToLookup(p => p.Deployment.Id);
+        var caused = DoraAttribution.AttributeIncidents(input).Where(i => i.CausedBy is not null).ToLookup(i => i.CausedBy!.Id, i => i.Incident);
+        var windowEnd = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return [.. input.Deployments
+            .Where(d => d.IsProduction && DoraMath.Day(d.FinishedAt) >= from && DoraMath.Day(d.FinishedAt) <= to)
+            .OrderByDescending(d => d.FinishedAt)
+            .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]],
+                d.Counts && input.Incidents.Any(i => string.Equals(i.Service, d.Service, StringComparison.OrdinalIgnoreCase)
+                    && d.StartedAt >= i.CreatedAt && d.StartedAt < (i.ResolvedAt ?? windowEnd))))];
+    }
+
+    public async Task<IReadOnlyList<AttributedIncident>> IncidentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var input = await InputAsync(scope, to, ct);
+        return [.. DoraAttribution.AttributeIncidents(input)
+            .Where(i => DoraMath.Day(i.Incident.CreatedAt) <= to && (i.Incident.ResolvedAt is null || DoraMath.Day(i.Incident.ResolvedAt.Value) >= from))
+            .OrderByDescending(i => i.Incident.CreatedAt)];
+    }
+
+    private async Task<DoraInput> InputAsync(DoraScope scope, DateOnly to, CancellationToken ct) =>
+        await events.LoadAsync(await ServicesAsync(scope, ct), to, ct);
+}

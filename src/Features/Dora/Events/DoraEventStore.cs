@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Dora.Calculation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fawkes.Portal.Features.Dora.Events;
+
+/// <summary>Stores events (re-sending the same type and id replaces) and loads them as calculator input.</summary>
+public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, TimeProvider time)
+{
+    /// <summary>All or nothing: the batch is committed in one transaction before anyone is told it was accepted.</summary>
+    public async Task UpsertAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct)
+    {
+        await using var probe = await factory.CreateDbContextAsync(ct);
+        await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The last occurrence of a (type, id) within one batch wins, as if sent one after the other.
+            foreach (var e in events.GroupBy(e => (e.Type, e.Id)).Select(g => g.Last()))
+            {
+                var record = await db.Set<DoraEventRecord>().FindAsync([e.Type, e.Id], ct);
+                if (record is null)
+                {
+                    record = new DoraEventRecord { Type = e.Type, Id = e.Id, Service = e.Service, ServiceKey = "", Json = "", Source = source };
+                    db.Add(record);
+                }
+                record.Service = e.Service;
+                record.ServiceKey = e.Service.ToLowerInvariant();
+                record.AtUnixMs = e.At.ToUnixTimeMilliseconds();
+                record.Json = e.Json.ToJsonString();
+                record.Source = source;
+                record.ReceivedAt = time.GetUtcNow();
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        });
+    }
+
+    /// <summary>Every event of these services (null: all services) up to the end of <paramref name="to"/>.</summary>
+    public async Task<DoraInput> LoadAsync(IReadOnlyCollection<string>? services, DateOnly to, CancellationToken ct)
+    {
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Set<DoraEventRecord>().AsNoTracking().Where(e => e.AtUnixMs < end && e.Type != "build");
+        if (services is not null)
+        {
+            var keys = services.Select(s => s.ToLowerInvariant()).ToList();
+            query = query.Where(e => keys.Contains(e.ServiceKey));
+        }
+        var rows = await query.Select(e => new { e.Type, e.Json }).ToListAsync(ct);
+        var deployments = new List<DeploymentEvent>();
+        var prs = new List<PullRequestEvent>();
+        var incidents = new List<IncidentEvent>();
+        foreach (var row in rows)
+        {
+            var json = JsonNode.Parse(row.Json)!.AsObject();
+            switch (row.Type)
+            {
+                case "deployment": deployments.Add(DoraEventJson.Deployment(json)); break;
+                case "pull_request": prs.Add(DoraEventJson.PullRequest(json)); break;
+                case "incident": incidents.Add(DoraEventJson.Incident(json)); break;
+            }
+        }
+        return new DoraInput(deployments, prs, incidents);
+    }
+
+    public async Task<int> CountAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Set<DoraEventRecord>().CountAsync(ct);
+    }
+}
+
+/// <summary>Stored (normalized) event JSON to calculator records.</summary>
+public static class DoraEventJson
+{
+    private static string S(JsonObject e, string f) => e[f]?.GetValue<string>() ?? "";
+
+    private static DateTimeOffset T(JsonObject e, string f) => DateTimeOffset.Parse(S(e, f), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? OptionalT(JsonObject e, string f) => e[f] is null ? null : T(e, f);
+
+    public static DeploymentEvent Deployment(JsonObject e) => new(S(e, "id"), S(e, "service"), S(e, "environment"), S(e, "result"),
+        T(e, "startedAt"), T(e, "finishedAt"), [.. (e["commits"] as JsonArray ?? []).Select(c => c!.GetValue<string>())]);
+
+    public static PullRequestEvent PullRequest(JsonObject e) => new(S(e, "id"), S(e, "service"), T(e, "createdAt"), OptionalT(e, "mergedAt"),
+        e["mergeCommitSha"]?.GetValue<string>(), OptionalT(e, "firstCommitAt"), OptionalT(e, "firstReviewAt"));
+
+    public static IncidentEvent Incident(JsonObject e) => new(S(e, "id"), S(e, "service"), T(e, "createdAt"), OptionalT(e, "resolvedAt"));
+}
