@@ -10,6 +10,7 @@ public static class DoraExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DoraEventStore>();
         builder.Services.AddSingleton<DoraService>();
+        builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
         return builder;
     }
 

@@ -16,9 +16,16 @@ internal static class DoraApi
         api.MapPost("/events", PostEventsAsync).RequireAuthorization(Policies.Scope(ApiScopes.DoraWrite));
         var read = Policies.Scope(ApiScopes.CatalogRead);
         api.MapGet("/metrics", async ([AsParameters] DoraQuery q, DoraService dora, CancellationToken ct) =>
-            q.TryWindow(out var from, out var to, out var error) && q.TryBucket(out var bucket, out error)
-                ? Results.Ok(new { rows = await dora.MetricsAsync(q.Scope, from, to, bucket, ct) })
-                : Problem(error!)).RequireAuthorization(read);
+        {
+            if (!q.TryWindow(out var from, out var to, out var error) || !q.TryBucket(out var bucket, out error))
+            {
+                return Problem(error!);
+            }
+            var rows = await dora.MetricsAsync(q.Scope, from, to, bucket, ct);
+            return q.Format == "csv"
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(DoraCsv.Write(rows)), "text/csv", $"dora-{from:yyyyMMdd}-{to:yyyyMMdd}.csv")
+                : Results.Ok(new { rows });
+        }).RequireAuthorization(read);
         api.MapGet("/summary", async ([AsParameters] DoraQuery q, DoraService dora, CancellationToken ct) =>
         {
             if (!q.TryWindow(out var from, out var to, out var error))

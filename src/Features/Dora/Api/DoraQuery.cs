@@ -4,7 +4,7 @@ using Fawkes.Portal.Features.Dora.Calculation;
 namespace Fawkes.Portal.Features.Dora.Api;
 
 /// <summary>The read API's query string: scope, window (<c>to</c> inclusive), bucket.</summary>
-internal sealed record DoraQuery(string? Service, string? Team, string? System, string? From, string? To, string? Bucket)
+internal sealed record DoraQuery(string? Service, string? Team, string? System, string? From, string? To, string? Bucket, string? Format)
 {
     public DoraScope Scope => new(Service, Team, System);
 

@@ -17,9 +17,18 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             await using var db = await factory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The last occurrence of a (type, id) within one batch wins, as if sent one after the other.
-            foreach (var e in events.GroupBy(e => (e.Type, e.Id)).Select(g => g.Last()))
+            var latest = events.GroupBy(e => (e.Type, e.Id)).Select(g => g.Last()).ToList();
+            var existing = new Dictionary<(string, string), DoraEventRecord>();
+            foreach (var chunk in latest.Select(e => e.Id).Distinct().Chunk(1_000))
             {
-                var record = await db.Set<DoraEventRecord>().FindAsync([e.Type, e.Id], ct);
+                foreach (var found in await db.Set<DoraEventRecord>().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
+                {
+                    existing[(found.Type, found.Id)] = found;
+                }
+            }
+            foreach (var e in latest)
+            {
+                var record = existing.GetValueOrDefault((e.Type, e.Id));
                 if (record is null)
                 {
                     record = new DoraEventRecord { Type = e.Type, Id = e.Id, Service = e.Service, ServiceKey = "", Json = "", Source = source };
@@ -63,6 +72,13 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             }
         }
         return new DoraInput(deployments, prs, incidents);
+    }
+
+    /// <summary>Every service that has events, for filters and the data-quality view.</summary>
+    public async Task<IReadOnlyList<string>> ServicesAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Set<DoraEventRecord>().AsNoTracking().Select(e => e.Service).Distinct().OrderBy(s => s).ToListAsync(ct);
     }
 
     public async Task<int> CountAsync(CancellationToken ct)

@@ -1,0 +1,60 @@
+using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Dora.Calculation;
+using Fawkes.Portal.Features.Dora.Events;
+using Microsoft.AspNetCore.Components;
+
+namespace Fawkes.Portal.Features.Dora.Pages;
+
+public partial class DoraPage
+{
+    private DoraSummary? _summary;
+    private DoraSummary? _previous;
+    private IReadOnlyList<DoraRow> _rows = [];
+    private IReadOnlyList<DeploymentDrillDown> _deployments = [];
+    private IReadOnlyList<string> _teams = [];
+    private IReadOnlyList<string> _services = [];
+
+    [Inject] private DoraService Dora { get; set; } = default!;
+    [Inject] private DoraEventStore Events { get; set; } = default!;
+    [Inject] private CatalogQueries Catalog { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "days")] public int? DaysParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
+    [SupplyParameterFromQuery(Name = "service")] public string? Service { get; set; }
+
+    private int Days => DaysParameter is 30 or 90 or 180 ? DaysParameter.Value : 90;
+
+    private DateOnly To => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+
+    private DateOnly From => To.AddDays(-(Days - 1));
+
+    private DoraScope Scope => new(Service, Service is null ? Team : null);
+
+    private string CsvHref => $"/api/dora/metrics?format=csv&bucket=week&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}"
+        + (Service is not null ? $"&service={Uri.EscapeDataString(Service)}" : Team is not null ? $"&team={Uri.EscapeDataString(Team)}" : "");
+
+    protected override async Task OnInitializedAsync()
+    {
+        _services = await Events.ServicesAsync(CancellationToken.None);
+        var groups = await Catalog.ListAsync(EntityFilter.Parse(["kind=group,spec.type=team"]), null, 0);
+        _teams = [.. groups.Select(g => g["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _summary = null;
+        var scope = Scope;
+        _summary = await Dora.SummaryAsync(scope, From, To, CancellationToken.None);
+        _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
+        _rows = await Dora.MetricsAsync(scope, From, To, Bucket.Week, CancellationToken.None);
+        _deployments = [.. (await Dora.DeploymentsAsync(scope, From, To, CancellationToken.None)).Take(50)];
+    }
+
+    private void Navigate(int days, string? team, string? service) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["days"] = days, ["team"] = team, ["service"] = service,
+        }));
+}
