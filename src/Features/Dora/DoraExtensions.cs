@@ -11,6 +11,7 @@ public static class DoraExtensions
         builder.Services.AddSingleton<DoraEventStore>();
         builder.Services.AddSingleton<DoraService>();
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
+        builder.Services.AddHostedService<DoraGauges>();
         return builder;
     }
 

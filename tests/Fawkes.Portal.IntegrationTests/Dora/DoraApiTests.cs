@@ -10,8 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fawkes.Portal.IntegrationTests.Dora;
 
 /// <summary>The native event API and the read API on real PostgreSQL.</summary>
-public sealed class DoraApiTests(PostgresPortalFixture fixture) : IClassFixture<PostgresPortalFixture>
+public sealed partial class DoraApiTests(PostgresPortalFixture fixture) : IClassFixture<PostgresPortalFixture>
 {
+    [System.Text.RegularExpressions.GeneratedRegex("(?m)^fawkes_dora_lead_time_minutes[a-z_]*\\{[^}]*service=\"svc-gauge\"[^}]*\\} (\\d+)")]
+    private static partial System.Text.RegularExpressions.Regex LeadTime();
+
     private HttpClient Api() => fixture.Host.NewClient(bearer: PortalHost.BootstrapToken);
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -117,5 +120,35 @@ public sealed class DoraApiTests(PostgresPortalFixture fixture) : IClassFixture<
         var row = (await api.GetFromJsonAsync<JsonObject>("/api/dora/metrics?service=svc-d&from=2024-04-01&to=2024-04-30"))!["rows"]![0]!;
 
         Assert.Equal((2, 1, 1), (row["deployments"]!.GetValue<int>(), row["leadTime"]!["n"]!.GetValue<int>(), row["deploymentsWithIncident"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Per_service_gauges_reach_prometheus_metrics()
+    {
+        using var api = Api();
+        var now = DateTimeOffset.UtcNow;
+        string T(TimeSpan ago) => (now - ago).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var batch = $$"""
+            [
+              {{Deployment("g-base", "svc-gauge", T(TimeSpan.FromDays(3)))}},
+              {{Deployment("g-1", "svc-gauge", T(TimeSpan.FromDays(1)), """["gc1"]""")}},
+              {"type":"pull_request","id":"g-pr","service":"svc-gauge","createdAt":"{{T(TimeSpan.FromDays(2))}}","mergedAt":"{{T(TimeSpan.FromDays(1.5))}}","mergeCommitSha":"gc1","firstCommitAt":"{{T(TimeSpan.FromDays(2.5))}}"}
+            ]
+            """;
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsync("/api/dora/events", Json(batch))).StatusCode);
+
+        using var anonymous = fixture.Host.NewClient();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        string metrics;
+        do
+        {
+            await Task.Delay(200);
+            metrics = await anonymous.GetStringAsync("/metrics");
+        }
+        while (!LeadTime().IsMatch(metrics) && DateTime.UtcNow < deadline);
+
+        // pr: coding 720 + review 720 + deploy 720 minutes.
+        Assert.Equal("2160", LeadTime().Match(metrics).Groups[1].Value);
+        Assert.Matches("(?m)^fawkes_dora_deployments_per_week\\{[^}]*service=\"svc-gauge\"[^}]*\\} ", metrics);
     }
 }

@@ -8,6 +8,9 @@ namespace Fawkes.Portal.Features.Dora.Events;
 /// <summary>Stores events (re-sending the same type and id replaces) and loads them as calculator input.</summary>
 public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, TimeProvider time)
 {
+    /// <summary>Raised after a batch is committed.</summary>
+    public event Action? Changed;
+
     /// <summary>All or nothing: the batch is committed in one transaction before anyone is told it was accepted.</summary>
     public async Task UpsertAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct)
     {
@@ -44,6 +47,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
+        Changed?.Invoke();
     }
 
     /// <summary>Every event of these services (null: all services) up to the end of <paramref name="to"/>.</summary>
