@@ -5,6 +5,15 @@ namespace Fawkes.Portal.App.Theme;
 /// <summary>The one Fawkes theme definition: phoenix orange on slate. No colours anywhere else.</summary>
 public static class PortalTheme
 {
+    /// <summary>Chart colours (Plotly draws on a canvas, outside the CSS theme): readable on light and dark backgrounds.</summary>
+    public static class Chart
+    {
+        public const string Text = "#94A3B8";
+        public const string Grid = "rgba(148, 163, 184, 0.25)";
+        public const string Bars = "#0F766E";
+        public const string Line = "#F97316";
+    }
+
     public static MudTheme Create() => new()
     {
         PaletteLight = new PaletteLight
