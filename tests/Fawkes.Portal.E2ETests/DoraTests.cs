@@ -36,4 +36,17 @@ public sealed class DoraTests(BrowserFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex("service=(payments-api|payments-worker|fraud-check|payment-events-publisher)"));
         await Expect(page.GetByTestId("dora-tiles")).ToContainTextAsync("deployments on");
     }
+
+    [Fact]
+    public async Task A_component_page_has_a_dora_tab_that_leads_to_its_dashboard()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("priya.raman", "Developer");
+        await page.GoToAsync("/catalog/default/component/payments-api?tab=dora");
+
+        await Expect(page.GetByTestId("dora-tiles")).ToContainTextAsync("Lead time for changes", new() { Timeout = 20_000 });
+        await page.GetByTestId("dora-tab-open").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/dora\\?service=payments-api"));
+        await Expect(page.Heading()).ToHaveTextAsync("DORA metrics");
+    }
 }

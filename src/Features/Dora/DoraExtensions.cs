@@ -1,3 +1,4 @@
+using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Dora.Api;
 using Fawkes.Portal.Features.Dora.Events;
 
@@ -12,6 +13,8 @@ public static class DoraExtensions
         builder.Services.AddSingleton<DoraService>();
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
         builder.Services.AddHostedService<DoraGauges>();
+        builder.Services.AddEntityTab<Pages.DoraEntityTab>("dora", "DORA", MudBlazor.Icons.Material.Outlined.Insights, 50,
+            e => string.Equals(e.Kind, Catalog.Model.CatalogKinds.Component, StringComparison.OrdinalIgnoreCase));
         return builder;
     }
 
