@@ -11,6 +11,8 @@ public static class DoraExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DoraEventStore>();
         builder.Services.AddSingleton<DoraService>();
+        builder.Services.AddOptions<DoraConnectionOptions>().BindConfiguration(DoraConnectionOptions.Section);
+        builder.Services.AddSingleton<DevLakeWebhookApi.Handler>();
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
         builder.Services.AddHostedService<DoraGauges>();
         builder.Services.AddEntityTab<Pages.DoraEntityTab>("dora", "DORA", MudBlazor.Icons.Material.Outlined.Insights, 50,
@@ -18,5 +20,5 @@ public static class DoraExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi();
+    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi().MapDevLakeWebhooks();
 }

@@ -78,6 +78,24 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         return new DoraInput(deployments, prs, incidents);
     }
 
+    /// <summary>Sets an open incident's resolution time (DevLake's issue close).</summary>
+    public async Task<bool> ResolveIncidentAsync(string id, DateTimeOffset resolvedAt, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var record = await db.Set<DoraEventRecord>().FindAsync(["incident", id], ct);
+        if (record is null)
+        {
+            return false;
+        }
+        var json = JsonNode.Parse(record.Json)!.AsObject();
+        json["resolvedAt"] ??= resolvedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        record.Json = json.ToJsonString();
+        record.ReceivedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        Changed?.Invoke();
+        return true;
+    }
+
     /// <summary>Every service that has events, for filters and the data-quality view.</summary>
     public async Task<IReadOnlyList<string>> ServicesAsync(CancellationToken ct)
     {

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Fawkes.Portal.Features.Dora.Api;
+
+/// <summary>
+/// Apache DevLake webhook bodies (and the Fawkes Jenkins library's <c>cicd</c> posts) turned into native events, so the
+/// native validator and store handle them. Only the mapping lives here.
+/// </summary>
+internal static class DevLakeMapping
+{
+    public static JsonObject Deployment(JsonObject body, string service)
+    {
+        var commits = (body["deploymentCommits"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        // Legacy Fawkes shape: {project, commit_sha, deployment_id, status, environment, timestamp, duration_seconds}.
+        var finished = S(body, "finishedDate") ?? S(commits.FirstOrDefault(), "finishedDate") ?? S(body, "timestamp");
+        var started = S(body, "startedDate") ?? S(commits.FirstOrDefault(), "startedDate") ?? Earlier(finished, body["duration_seconds"]);
+        var shas = commits.Select(c => S(c, "commitSha")).OfType<string>().Concat(S(body, "commit_sha") is { } legacy ? [legacy] : []).ToList();
+        return new JsonObject
+        {
+            ["type"] = "deployment",
+            ["id"] = S(body, "id") ?? S(body, "deployment_id"),
+            ["service"] = service,
+            ["environment"] = S(body, "environment") ?? "production",
+            ["result"] = Result(S(body, "result") ?? S(body, "status")),
+            ["startedAt"] = started,
+            ["finishedAt"] = finished,
+            ["revision"] = shas.FirstOrDefault() ?? S(body, "id") ?? "unknown",
+            // DevLake sends the deployed head per repository; it stands for the shipped commits until compare is wired.
+            ["commits"] = new JsonArray([.. shas.Select(s => (JsonNode)JsonValue.Create(s)!)]),
+            ["url"] = S(body, "url"),
+            ["source"] = "devlake-webhook",
+        };
+    }
+
+    public static JsonObject Incident(JsonObject body, string service) => new()
+    {
+        ["type"] = "incident",
+        ["id"] = S(body, "issueKey") ?? S(body, "id"),
+        ["service"] = service,
+        ["createdAt"] = S(body, "createdDate"),
+        ["resolvedAt"] = S(body, "resolutionDate") ?? S(body, "resolvedDate"),
+        ["severity"] = S(body, "severity") ?? S(body, "priority"),
+        ["title"] = S(body, "title"),
+        ["url"] = S(body, "url"),
+    };
+
+    public static JsonObject PullRequest(JsonObject body, string service) => new()
+    {
+        ["type"] = "pull_request",
+        ["id"] = S(body, "id") ?? S(body, "pullRequestKey"),
+        ["service"] = service,
+        ["createdAt"] = S(body, "createdDate"),
+        ["mergedAt"] = S(body, "mergedDate"),
+        ["mergeCommitSha"] = S(body, "mergeCommitSha"),
+        ["firstCommitAt"] = S(body, "firstCommitDate") ?? S(body, "createdDate"),
+        ["title"] = S(body, "title"),
+        ["url"] = S(body, "url"),
+    };
+
+    public static JsonObject Build(JsonObject body, string service) => new()
+    {
+        ["type"] = "build",
+        ["id"] = S(body, "id") ?? S(body, "build_id") ?? S(body, "buildId"),
+        ["service"] = service,
+        ["result"] = (S(body, "result") ?? S(body, "status") ?? "unknown").ToLowerInvariant(),
+        ["startedAt"] = S(body, "startedDate") ?? S(body, "started_at") ?? S(body, "timestamp"),
+        ["finishedAt"] = S(body, "finishedDate") ?? S(body, "finished_at") ?? S(body, "timestamp"),
+        ["commitSha"] = S(body, "commitSha") ?? S(body, "commit_sha"),
+        ["branch"] = S(body, "branch"),
+    };
+
+    /// <summary>DevLake results are SUCCESS / FAILURE / ABORT …; the native API knows success and failure.</summary>
+    private static string? Result(string? result) => result?.ToUpperInvariant() switch
+    {
+        null => null,
+        "SUCCESS" or "SUCCEEDED" or "SYNCED" or "HEALTHY" => "success",
+        _ => "failure",
+    };
+
+    private static string? Earlier(string? finished, JsonNode? seconds) =>
+        finished is not null && seconds is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && DateTimeOffset.TryParse(finished, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at.AddSeconds(-v.GetValue<double>()).ToString("O", CultureInfo.InvariantCulture)
+            : finished;
+
+    internal static string? S(JsonObject? o, string field) =>
+        o?[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}
