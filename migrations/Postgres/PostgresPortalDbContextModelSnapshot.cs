@@ -313,6 +313,24 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.ToTable("dora_events", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Source", "DeliveryId");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Identity.ApiTokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,7 @@
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Dora.Api;
 using Fawkes.Portal.Features.Dora.Events;
+using Fawkes.Portal.Features.Dora.Webhooks;
 
 namespace Fawkes.Portal.Features.Dora;
 
@@ -13,6 +14,7 @@ public static class DoraExtensions
         builder.Services.AddSingleton<DoraService>();
         builder.Services.AddOptions<DoraConnectionOptions>().BindConfiguration(DoraConnectionOptions.Section);
         builder.Services.AddSingleton<DevLakeWebhookApi.Handler>();
+        builder.Services.AddOptions<Webhooks.GitHubWebhookOptions>().BindConfiguration(Webhooks.GitHubWebhookOptions.Section);
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
         builder.Services.AddHostedService<DoraGauges>();
         builder.Services.AddEntityTab<Pages.DoraEntityTab>("dora", "DORA", MudBlazor.Icons.Material.Outlined.Insights, 50,
@@ -20,5 +22,5 @@ public static class DoraExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi().MapDevLakeWebhooks();
+    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi().MapDevLakeWebhooks().MapGitHubWebhook();
 }

@@ -20,6 +20,7 @@ public sealed partial class EndpointAuthorizationTests(PostgresPortalFixture fix
         "/healthz", "/readyz", "/metrics",
         "/signin", "/auth/github", "/auth/dev-signin",
         "/not-found", "/error",
+        "/api/webhooks/github", // authenticated by the HMAC signature of the body (GitHubWebhookTests)
     ];
 
     private IEnumerable<RouteEndpoint> Endpoints =>

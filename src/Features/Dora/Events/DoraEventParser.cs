@@ -14,7 +14,8 @@ public static class DoraEventParser
 {
     public static readonly string[] Types = ["deployment", "pull_request", "incident", "build"];
 
-    public static (ParsedEvent? Event, IReadOnlyList<FieldError> Errors) Parse(JsonNode? node)
+    /// <param name="firstCommitRequired">GitHub's pull request webhook has no first-commit time; its lead time then skips coding.</param>
+    public static (ParsedEvent? Event, IReadOnlyList<FieldError> Errors) Parse(JsonNode? node, bool firstCommitRequired = true)
     {
         var errors = new List<FieldError>();
         if (node is not JsonObject source)
@@ -33,7 +34,7 @@ public static class DoraEventParser
         DateTimeOffset? at = type switch
         {
             "deployment" => Deployment(e, errors),
-            "pull_request" => PullRequest(e, errors),
+            "pull_request" => PullRequest(e, firstCommitRequired, errors),
             "incident" => Incident(e, errors),
             "build" => Build(e, errors),
             _ => null,
@@ -58,12 +59,12 @@ public static class DoraEventParser
         return finished;
     }
 
-    private static DateTimeOffset? PullRequest(JsonObject e, List<FieldError> errors)
+    private static DateTimeOffset? PullRequest(JsonObject e, bool firstCommitRequired, List<FieldError> errors)
     {
         var created = Time(e, "createdAt", true, errors);
         var merged = Time(e, "mergedAt", true, errors);
         Text(e, "mergeCommitSha", errors);
-        Time(e, "firstCommitAt", true, errors);
+        Time(e, "firstCommitAt", firstCommitRequired, errors);
         Time(e, "firstReviewAt", false, errors);
         Ordered(created, merged, "mergedAt", "createdAt", errors);
         return merged;

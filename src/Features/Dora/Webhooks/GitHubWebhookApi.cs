@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Dora.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fawkes.Portal.Features.Dora.Webhooks;
+
+/// <summary>Bound from <c>Dora:GitHub</c>. The secret comes from a secret store or mounted file, never the repository.</summary>
+public sealed class GitHubWebhookOptions
+{
+    public const string Section = "Dora:GitHub";
+
+    public string? WebhookSecret { get; set; }
+}
+
+/// <summary>
+/// <c>POST /api/webhooks/github</c>: anonymous at the HTTP level, authenticated by the HMAC signature of the body;
+/// each <c>X-GitHub-Delivery</c> is applied once, so redeliveries are harmless.
+/// </summary>
+internal static class GitHubWebhookApi
+{
+    public static IEndpointRouteBuilder MapGitHubWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/webhooks/github", HandleAsync).AllowAnonymous().WithTags("Webhooks");
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<GitHubWebhookOptions> options, DoraEventStore store,
+        CatalogQueries catalog, IDbContextFactory<PortalDbContext> factory, TimeProvider time, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var body = buffer.ToArray();
+        if (string.IsNullOrEmpty(options.Value.WebhookSecret))
+        {
+            return Results.Problem(title: "Not configured", detail: "Set Dora:GitHub:WebhookSecret to receive GitHub webhooks.", statusCode: 503);
+        }
+        if (!GitHubSignature.IsValid(body, request.Headers["X-Hub-Signature-256"], options.Value.WebhookSecret))
+        {
+            return Results.Problem(title: "Bad signature", detail: "X-Hub-Signature-256 does not match the body and the configured secret.", statusCode: 401);
+        }
+        var delivery = request.Headers["X-GitHub-Delivery"].ToString();
+        var eventName = request.Headers["X-GitHub-Event"].ToString();
+        if (delivery.Length is 0 or > 100)
+        {
+            return Results.Problem(title: "Missing delivery id", detail: "X-GitHub-Delivery is required.", statusCode: 400);
+        }
+        if (JsonNode.Parse(body) is not JsonObject payload)
+        {
+            return Results.Problem(title: "Malformed JSON", detail: "The payload is not a JSON object.", statusCode: 400);
+        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Set<WebhookDelivery>().AnyAsync(d => d.Source == "github" && d.DeliveryId == delivery, ct))
+        {
+            return Results.Ok(new { accepted = 0, duplicate = true });
+        }
+        var slug = GitHubWebhookMapping.S(payload["repository"], "full_name")?.ToLowerInvariant();
+        var service = slug is null ? null : await ServiceAsync(catalog, slug, ct);
+        var native = service is null ? null : GitHubWebhookMapping.Map(eventName, payload, service);
+        var accepted = 0;
+        if (native is not null)
+        {
+            var (parsed, errors) = DoraEventParser.Parse(native, firstCommitRequired: false);
+            if (parsed is null)
+            {
+                return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), statusCode: 422);
+            }
+            await store.UpsertAsync([parsed], "github", ct);
+            accepted = 1;
+        }
+        db.Add(new WebhookDelivery { Source = "github", DeliveryId = delivery, ReceivedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(new { accepted });
+    }
+
+    /// <summary>The catalog component whose github.com/project-slug is the repository; else the repository's name.</summary>
+    private static async Task<string> ServiceAsync(CatalogQueries catalog, string slug, CancellationToken ct)
+    {
+        var matches = await catalog.ListAsync(EntityFilter.Parse([$"kind=component,metadata.annotations.github.com/project-slug={slug}"]), 1, 0, ct);
+        return matches.Count > 0 ? matches[0]["metadata"]!["name"]!.GetValue<string>() : slug.Split('/')[^1];
+    }
+}
