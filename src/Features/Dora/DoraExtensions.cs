@@ -22,5 +22,5 @@ public static class DoraExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi().MapDevLakeWebhooks().MapGitHubWebhook();
+    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi().MapDevLakeWebhooks().MapGitHubWebhook().MapOpsReceivers();
 }

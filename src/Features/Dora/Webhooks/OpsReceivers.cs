@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Dora.Events;
+using Fawkes.Portal.Identity;
+
+namespace Fawkes.Portal.Features.Dora.Webhooks;
+
+/// <summary>
+/// Receivers for ArgoCD Notifications (the template in docs/dora-argocd.md) and Prometheus Alertmanager
+/// (firing → incident created, resolved → resolved). Both authenticate with a <c>dora:write</c> token.
+/// </summary>
+internal static class OpsReceivers
+{
+    public static IEndpointRouteBuilder MapOpsReceivers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dora").WithTags("DORA").RequireAuthorization(Policies.Scope(ApiScopes.DoraWrite));
+        group.MapPost("/argocd", ArgoCdAsync);
+        group.MapPost("/alertmanager", AlertmanagerAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ArgoCdAsync(HttpRequest request, DoraEventStore store, CatalogQueries catalog, CancellationToken ct)
+    {
+        if (await ReadAsync(request, ct) is not { } body)
+        {
+            return Results.Problem(title: "Malformed JSON", detail: "Expected the JSON object of the fawkes-dora-deployment template.", statusCode: 400);
+        }
+        var phase = GitHubWebhookMapping.S(body, "phase");
+        if (phase is not ("Succeeded" or "Failed" or "Error"))
+        {
+            return Results.Ok(new { accepted = 0, reason = $"phase '{phase}' is not a finished sync" });
+        }
+        var app = GitHubWebhookMapping.S(body, "app") ?? "";
+        var matches = await catalog.ListAsync(EntityFilter.Parse([$"kind=component,metadata.annotations.argocd/app-name={app.ToLowerInvariant()}"]), 1, 0, ct);
+        var service = matches.Count > 0 ? matches[0]["metadata"]!["name"]!.GetValue<string>() : app;
+        var revision = GitHubWebhookMapping.S(body, "revision");
+        var native = new JsonObject
+        {
+            ["type"] = "deployment",
+            ["id"] = $"argocd-{app}-{GitHubWebhookMapping.S(body, "startedAt")}",
+            ["service"] = service,
+            ["environment"] = string.IsNullOrEmpty(GitHubWebhookMapping.S(body, "environment")) ? "production" : GitHubWebhookMapping.S(body, "environment"),
+            ["result"] = phase == "Succeeded" ? "success" : "failure",
+            ["startedAt"] = GitHubWebhookMapping.S(body, "startedAt"),
+            ["finishedAt"] = GitHubWebhookMapping.S(body, "finishedAt"),
+            ["revision"] = revision,
+            ["commits"] = new JsonArray(revision is null ? [] : [(JsonNode)JsonValue.Create(revision)!]),
+            ["source"] = "argocd",
+        };
+        return await StoreAsync(store, [native], "argocd", ct);
+    }
+
+    private static async Task<IResult> AlertmanagerAsync(HttpRequest request, DoraEventStore store, CancellationToken ct)
+    {
+        if (await ReadAsync(request, ct) is not { } body)
+        {
+            return Results.Problem(title: "Malformed JSON", detail: "Expected Alertmanager's webhook payload (version 4).", statusCode: 400);
+        }
+        var incidents = new List<JsonObject>();
+        foreach (var alert in (body["alerts"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var labels = alert["labels"] as JsonObject;
+            var service = GitHubWebhookMapping.S(labels, "service") ?? GitHubWebhookMapping.S(labels, "app") ?? GitHubWebhookMapping.S(labels, "job");
+            var startsAt = GitHubWebhookMapping.S(alert, "startsAt");
+            var resolved = GitHubWebhookMapping.S(alert, "status") == "resolved";
+            incidents.Add(new JsonObject
+            {
+                ["type"] = "incident",
+                // One incident per alert firing: the fingerprint names the alert, the start the occurrence.
+                ["id"] = $"alert-{GitHubWebhookMapping.S(alert, "fingerprint")}-{startsAt}",
+                ["service"] = service,
+                ["createdAt"] = startsAt,
+                ["resolvedAt"] = resolved ? GitHubWebhookMapping.S(alert, "endsAt") : null,
+                ["severity"] = GitHubWebhookMapping.S(labels, "severity"),
+                ["title"] = GitHubWebhookMapping.S(labels, "alertname"),
+                ["url"] = GitHubWebhookMapping.S(alert, "generatorURL"),
+            });
+        }
+        return await StoreAsync(store, incidents, "alertmanager", ct);
+    }
+
+    private static async Task<IResult> StoreAsync(DoraEventStore store, IReadOnlyList<JsonObject> natives, string source, CancellationToken ct)
+    {
+        var parsed = new List<ParsedEvent>();
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < natives.Count; i++)
+        {
+            var (e, problems) = DoraEventParser.Parse(natives[i]);
+            foreach (var group in problems.GroupBy(p => p.Field))
+            {
+                errors[$"[{i}].{group.Key}"] = [.. group.Select(p => p.Message)];
+            }
+            if (e is not null)
+            {
+                parsed.Add(e);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        await store.UpsertAsync(parsed, source, ct);
+        return Results.Ok(new { accepted = parsed.Count });
+    }
+
+    private static async Task<JsonObject?> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
