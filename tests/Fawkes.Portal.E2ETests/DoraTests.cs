@@ -21,6 +21,9 @@ public sealed class DoraTests(BrowserFixture fixture)
         await Expect(tiles.Locator(".level").First).ToHaveTextAsync(new Regex("elite|high|medium|low"));
         await Expect(page.GetByTestId("dora-chart").Locator("svg.main-svg").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
+        // The organisation view compares teams.
+        await Expect(page.GetByTestId("dora-teams")).ToContainTextAsync("payments-team");
+
         await page.GetByTestId("dora-team").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "payments-team" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("team=payments-team"));

@@ -13,6 +13,7 @@ public partial class DoraPage
     private IReadOnlyList<DeploymentDrillDown> _deployments = [];
     private IReadOnlyList<string> _teams = [];
     private IReadOnlyList<string> _services = [];
+    private IReadOnlyList<(string Team, DoraSummary Summary)> _teamSummaries = [];
 
     [Inject] private DoraService Dora { get; set; } = default!;
     [Inject] private DoraEventStore Events { get; set; } = default!;
@@ -50,6 +51,20 @@ public partial class DoraPage
         _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
         _rows = await Dora.MetricsAsync(scope, From, To, Bucket.Week, CancellationToken.None);
         _deployments = [.. (await Dora.DeploymentsAsync(scope, From, To, CancellationToken.None)).Take(50)];
+        // The organisation view compares teams; a team or service view does not need to.
+        var teams = new List<(string, DoraSummary)>();
+        if (scope.IsOrganisation)
+        {
+            foreach (var team in _teams)
+            {
+                var summary = await Dora.SummaryAsync(new DoraScope(Team: team), From, To, CancellationToken.None);
+                if (summary.Totals.Deployments + summary.Totals.FailedDeployments > 0)
+                {
+                    teams.Add((team, summary));
+                }
+            }
+        }
+        _teamSummaries = teams;
     }
 
     private void Navigate(int days, string? team, string? service) =>
