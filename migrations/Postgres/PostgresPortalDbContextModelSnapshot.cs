@@ -313,6 +313,30 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.ToTable("dora_events", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Quality.ServiceMapping", b =>
+                {
+                    b.Property<string>("FromKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("MappedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MappedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("FromKey");
+
+                    b.ToTable("dora_service_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Source")

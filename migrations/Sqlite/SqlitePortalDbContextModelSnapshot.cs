@@ -304,6 +304,30 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.ToTable("dora_events", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Quality.ServiceMapping", b =>
+                {
+                    b.Property<string>("FromKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("MappedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FromKey");
+
+                    b.ToTable("dora_service_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Source")

@@ -32,6 +32,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Demo data (catalog and DORA history) is loaded in the background at start-up; wait until it is there.</summary>
+    public async Task WaitForDemoDataAsync()
+    {
+        using var api = Host.NewClient(bearer: PortalHost.BootstrapToken);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var entity = await api.GetAsync("/api/catalog/entities/by-name/component/default/payments-api");
+            var summary = await api.GetStringAsync("/api/dora/summary?service=payments-api");
+            if (entity.IsSuccessStatusCode && !summary.Contains("\"deployments\":0,", StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The demo catalog and DORA history did not load within 30 s.");
+    }
+
     public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

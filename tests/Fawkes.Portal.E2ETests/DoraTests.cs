@@ -11,6 +11,7 @@ public sealed class DoraTests(BrowserFixture fixture)
     [Fact]
     public async Task A_platform_lead_reads_the_tiles_filters_by_team_and_drills_into_a_service()
     {
+        await fixture.WaitForDemoDataAsync();
         var page = await fixture.NewPageAsync(1366, 1000);
         await page.SignInAsync("jonas.weber", "PlatformLead");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Primary" }).GetByRole(AriaRole.Link, new() { Name = "DORA", Exact = true }).ClickAsync();
@@ -43,6 +44,7 @@ public sealed class DoraTests(BrowserFixture fixture)
     [Fact]
     public async Task A_component_page_has_a_dora_tab_that_leads_to_its_dashboard()
     {
+        await fixture.WaitForDemoDataAsync();
         var page = await fixture.NewPageAsync();
         await page.SignInAsync("priya.raman", "Developer");
         await page.GoToAsync("/catalog/default/component/payments-api?tab=dora");
@@ -51,5 +53,29 @@ public sealed class DoraTests(BrowserFixture fixture)
         await page.GetByTestId("dora-tab-open").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/dora\\?service=payments-api"));
         await Expect(page.Heading()).ToHaveTextAsync("DORA metrics");
+    }
+
+    [Fact]
+    public async Task An_admin_maps_an_unknown_service_to_a_component_and_later_events_follow()
+    {
+        await fixture.WaitForDemoDataAsync();
+        using var api = fixture.Host.NewClient(bearer: Fawkes.Portal.Testing.PortalHost.BootstrapToken);
+        static System.Net.Http.StringContent Json(string s) => new(s, System.Text.Encoding.UTF8, "application/json");
+        const string Deploy = """{"type":"deployment","id":"legacy-ID","service":"pay-legacy","environment":"production","result":"success","startedAt":"2025-02-03T10:00:00Z","finishedAt":"2025-02-03T10:05:00Z","revision":"r","commits":[]}""";
+        Assert.True((await api.PostAsync("/api/dora/events", Json(Deploy.Replace("ID", "1", StringComparison.Ordinal)))).IsSuccessStatusCode);
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("amara.okafor", "Admin");
+        await page.GoToAsync("/dora/data-quality");
+        var unmapped = page.GetByTestId("dq-unmapped");
+        await Expect(unmapped).ToContainTextAsync("pay-legacy", new() { Timeout = 20_000 });
+        await page.GetByTestId("dq-map-pay-legacy").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "payments-api", Exact = true }).ClickAsync();
+        await page.GetByTestId("dq-apply-pay-legacy").ClickAsync();
+        await Expect(unmapped).Not.ToContainTextAsync("pay-legacy");
+
+        Assert.True((await api.PostAsync("/api/dora/events", Json(Deploy.Replace("ID", "2", StringComparison.Ordinal).Replace("02-03", "02-04", StringComparison.Ordinal)))).IsSuccessStatusCode);
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync("/api/dora/summary?service=payments-api&from=2025-02-01&to=2025-02-28"))!;
+        Assert.Equal(2, summary["deployments"]!.GetValue<int>());
     }
 }

@@ -12,6 +12,7 @@ public static class DoraExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DoraEventStore>();
         builder.Services.AddSingleton<DoraService>();
+        builder.Services.AddSingleton<Quality.DataQualityService>();
         builder.Services.AddOptions<DoraConnectionOptions>().BindConfiguration(DoraConnectionOptions.Section);
         builder.Services.AddSingleton<DevLakeWebhookApi.Handler>();
         builder.Services.AddOptions<Webhooks.GitHubWebhookOptions>().BindConfiguration(Webhooks.GitHubWebhookOptions.Section);

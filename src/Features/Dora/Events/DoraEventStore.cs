@@ -21,6 +21,8 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The last occurrence of a (type, id) within one batch wins, as if sent one after the other.
             var latest = events.GroupBy(e => (e.Type, e.Id)).Select(g => g.Last()).ToList();
+            // Services an Admin mapped to a catalog component arrive under the component's name from then on.
+            var mappings = await db.Set<Quality.ServiceMapping>().AsNoTracking().ToDictionaryAsync(m => m.FromKey, m => m.Component, ct);
             var existing = new Dictionary<(string, string), DoraEventRecord>();
             foreach (var chunk in latest.Select(e => e.Id).Distinct().Chunk(1_000))
             {
@@ -37,8 +39,10 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                     record = new DoraEventRecord { Type = e.Type, Id = e.Id, Service = e.Service, ServiceKey = "", Json = "", Source = source };
                     db.Add(record);
                 }
-                record.Service = e.Service;
-                record.ServiceKey = e.Service.ToLowerInvariant();
+                var service = mappings.GetValueOrDefault(e.Service.ToLowerInvariant()) ?? e.Service;
+                e.Json["service"] = service;
+                record.Service = service;
+                record.ServiceKey = service.ToLowerInvariant();
                 record.AtUnixMs = e.At.ToUnixTimeMilliseconds();
                 record.Json = e.Json.ToJsonString();
                 record.Source = source;
@@ -76,6 +80,24 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             }
         }
         return new DoraInput(deployments, prs, incidents);
+    }
+
+    /// <summary>Moves all events of one service to another name (an Admin's mapping); returns how many moved.</summary>
+    public async Task<int> RenameServiceAsync(string fromKey, string toService, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var records = await db.Set<DoraEventRecord>().Where(e => e.ServiceKey == fromKey).ToListAsync(ct);
+        foreach (var record in records)
+        {
+            var json = JsonNode.Parse(record.Json)!.AsObject();
+            json["service"] = toService;
+            record.Json = json.ToJsonString();
+            record.Service = toService;
+            record.ServiceKey = toService.ToLowerInvariant();
+        }
+        await db.SaveChangesAsync(ct);
+        Changed?.Invoke();
+        return records.Count;
     }
 
     /// <summary>Sets an open incident's resolution time (DevLake's issue close).</summary>
