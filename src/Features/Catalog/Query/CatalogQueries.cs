@@ -62,8 +62,16 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         return await ComposeAsync(db, records, ct);
     }
 
-    public async Task<JsonObject?> ByRefAsync(EntityRef entityRef, CancellationToken ct = default) =>
-        (await ByRefsAsync([entityRef], ct))[0];
+    /// <summary>
+    /// One entity by ref. Cached as JSON text (cleared on any catalog change, short-lived across replicas): entity pages and
+    /// by-name lookups ask for the same few entities over and over.
+    /// </summary>
+    public async Task<JsonObject?> ByRefAsync(EntityRef entityRef, CancellationToken ct = default)
+    {
+        var json = await cache.GetOrAddAsync(CatalogCache.Key("ref", EntityFilter.None, entityRef.Key),
+            async () => (await ByRefsAsync([entityRef], ct))[0]?.ToJsonString() ?? "");
+        return json.Length == 0 ? null : JsonNode.Parse(json)!.AsObject();
+    }
 
     /// <summary>Entities in the order asked for; null where a ref does not exist. Entity and relations come in one round trip.</summary>
     public async Task<IReadOnlyList<JsonObject?>> ByRefsAsync(IReadOnlyList<EntityRef> refs, CancellationToken ct = default)
