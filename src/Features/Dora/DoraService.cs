@@ -51,9 +51,7 @@ public sealed class DoraService(DoraEventStore events, CatalogQueries catalog)
         return [.. input.Deployments
             .Where(d => d.IsProduction && DoraMath.Day(d.FinishedAt) >= from && DoraMath.Day(d.FinishedAt) <= to)
             .OrderByDescending(d => d.FinishedAt)
-            .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]],
-                d.Counts && input.Incidents.Any(i => string.Equals(i.Service, d.Service, StringComparison.OrdinalIgnoreCase)
-                    && d.StartedAt >= i.CreatedAt && d.StartedAt < (i.ResolvedAt ?? windowEnd))))];
+            .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]], DoraAttribution.IsRework(d, input.Incidents, windowEnd)))];
     }
 
     public async Task<IReadOnlyList<AttributedIncident>> IncidentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)

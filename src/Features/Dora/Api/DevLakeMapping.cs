@@ -85,6 +85,5 @@ internal static class DevLakeMapping
             ? at.AddSeconds(-v.GetValue<double>()).ToString("O", CultureInfo.InvariantCulture)
             : finished;
 
-    internal static string? S(JsonObject? o, string field) =>
-        o?[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    private static string? S(JsonNode? node, string field) => DoraJson.S(node, field);
 }

@@ -43,7 +43,7 @@ internal static class DevLakeWebhookApi
 
     /// <summary>DevLake's issue webhook carries every issue type; only INCIDENTs are DORA events.</summary>
     private static JsonObject IssueOrSkip(JsonObject body, string service) =>
-        string.Equals(DevLakeMapping.S(body, "type"), "INCIDENT", StringComparison.OrdinalIgnoreCase) ? DevLakeMapping.Incident(body, service) : [];
+        string.Equals(DoraJson.S(body, "type"), "INCIDENT", StringComparison.OrdinalIgnoreCase) ? DevLakeMapping.Incident(body, service) : [];
 
     internal sealed class Handler(DoraEventStore store, CatalogQueries catalog, IOptions<DoraConnectionOptions> connections, TimeProvider time)
     {
@@ -92,8 +92,8 @@ internal static class DevLakeWebhookApi
             {
                 return connection.Service;
             }
-            var repo = DevLakeMapping.S((body["deploymentCommits"] as JsonArray)?.FirstOrDefault() as JsonObject, "repoUrl")
-                ?? DevLakeMapping.S(body, "baseRepoUrl") ?? DevLakeMapping.S(body, "repoUrl") ?? DevLakeMapping.S(body, "repo_url");
+            var repo = DoraJson.S((body["deploymentCommits"] as JsonArray)?.FirstOrDefault() as JsonObject, "repoUrl")
+                ?? DoraJson.S(body, "baseRepoUrl") ?? DoraJson.S(body, "repoUrl") ?? DoraJson.S(body, "repo_url");
             if (repo is not null && Uri.TryCreate(repo.Replace(".git", "", StringComparison.Ordinal), UriKind.Absolute, out var uri))
             {
                 var slug = uri.AbsolutePath.Trim('/').ToLowerInvariant();
@@ -103,7 +103,7 @@ internal static class DevLakeWebhookApi
                     return matches[0]["metadata"]!["name"]!.GetValue<string>();
                 }
             }
-            return DevLakeMapping.S(body, "component") ?? DevLakeMapping.S(body, "service") ?? DevLakeMapping.S(body, "project");
+            return DoraJson.S(body, "component") ?? DoraJson.S(body, "service") ?? DoraJson.S(body, "project");
         }
     }
 }

@@ -50,6 +50,14 @@ public static class DoraAttribution
         return result;
     }
 
+    /// <summary>R12: a counted deployment started while an incident of its service was open (unresolved: open until <paramref name="windowEnd"/>).</summary>
+    public static bool IsRework(DeploymentEvent deployment, IEnumerable<IncidentEvent> incidents, DateTimeOffset windowEnd)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        return deployment.Counts && incidents.Any(i => Service.Equals(i.Service, deployment.Service)
+            && deployment.StartedAt >= i.CreatedAt && deployment.StartedAt < (i.ResolvedAt ?? windowEnd));
+    }
+
     /// <summary>R7: the latest counted deployment of the same service that finished strictly before the incident was created.</summary>
     public static IReadOnlyList<AttributedIncident> AttributeIncidents(DoraInput input)
     {

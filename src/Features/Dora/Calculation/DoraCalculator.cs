@@ -38,10 +38,7 @@ public static class DoraCalculator
             var counted = input.Deployments.Where(d => d.Counts && InWindow(d.FinishedAt)).ToList();
             var incidents = DoraAttribution.AttributeIncidents(input);
             var windowEnd = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            // R12: a deployment started while an incident of its service was open (unresolved: open until the window's end).
-            var rework = counted.Where(d => input.Incidents.Any(i => string.Equals(i.Service, d.Service, StringComparison.OrdinalIgnoreCase)
-                    && d.StartedAt >= i.CreatedAt && d.StartedAt < (i.ResolvedAt ?? windowEnd)))
-                .Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var rework = counted.Where(d => DoraAttribution.IsRework(d, input.Incidents, windowEnd)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             return new Facts(
                 counted,
                 [.. input.Deployments.Where(d => d.FailedInProduction && InWindow(d.FinishedAt))],

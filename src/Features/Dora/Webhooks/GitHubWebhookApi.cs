@@ -56,7 +56,7 @@ internal static class GitHubWebhookApi
         {
             return Results.Ok(new { accepted = 0, duplicate = true });
         }
-        var slug = GitHubWebhookMapping.S(payload["repository"], "full_name")?.ToLowerInvariant();
+        var slug = DoraJson.S(payload["repository"], "full_name")?.ToLowerInvariant();
         var service = slug is null ? null : await ServiceAsync(catalog, slug, ct);
         var native = service is null ? null : GitHubWebhookMapping.Map(eventName, payload, service);
         var accepted = 0;

@@ -47,5 +47,5 @@ internal static class GitHubWebhookMapping
         };
     }
 
-    internal static string? S(JsonNode? node, string field) => node?[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? S(JsonNode? node, string field) => DoraJson.S(node, field);
 }

@@ -26,24 +26,24 @@ internal static class OpsReceivers
         {
             return Results.Problem(title: "Malformed JSON", detail: "Expected the JSON object of the fawkes-dora-deployment template.", statusCode: 400);
         }
-        var phase = GitHubWebhookMapping.S(body, "phase");
+        var phase = DoraJson.S(body, "phase");
         if (phase is not ("Succeeded" or "Failed" or "Error"))
         {
             return Results.Ok(new { accepted = 0, reason = $"phase '{phase}' is not a finished sync" });
         }
-        var app = GitHubWebhookMapping.S(body, "app") ?? "";
+        var app = DoraJson.S(body, "app") ?? "";
         var matches = await catalog.ListAsync(EntityFilter.Parse([$"kind=component,metadata.annotations.argocd/app-name={app.ToLowerInvariant()}"]), 1, 0, ct);
         var service = matches.Count > 0 ? matches[0]["metadata"]!["name"]!.GetValue<string>() : app;
-        var revision = GitHubWebhookMapping.S(body, "revision");
+        var revision = DoraJson.S(body, "revision");
         var native = new JsonObject
         {
             ["type"] = "deployment",
-            ["id"] = $"argocd-{app}-{GitHubWebhookMapping.S(body, "startedAt")}",
+            ["id"] = $"argocd-{app}-{DoraJson.S(body, "startedAt")}",
             ["service"] = service,
-            ["environment"] = string.IsNullOrEmpty(GitHubWebhookMapping.S(body, "environment")) ? "production" : GitHubWebhookMapping.S(body, "environment"),
+            ["environment"] = string.IsNullOrEmpty(DoraJson.S(body, "environment")) ? "production" : DoraJson.S(body, "environment"),
             ["result"] = phase == "Succeeded" ? "success" : "failure",
-            ["startedAt"] = GitHubWebhookMapping.S(body, "startedAt"),
-            ["finishedAt"] = GitHubWebhookMapping.S(body, "finishedAt"),
+            ["startedAt"] = DoraJson.S(body, "startedAt"),
+            ["finishedAt"] = DoraJson.S(body, "finishedAt"),
             ["revision"] = revision,
             ["commits"] = new JsonArray(revision is null ? [] : [(JsonNode)JsonValue.Create(revision)!]),
             ["source"] = "argocd",
@@ -61,20 +61,20 @@ internal static class OpsReceivers
         foreach (var alert in (body["alerts"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var labels = alert["labels"] as JsonObject;
-            var service = GitHubWebhookMapping.S(labels, "service") ?? GitHubWebhookMapping.S(labels, "app") ?? GitHubWebhookMapping.S(labels, "job");
-            var startsAt = GitHubWebhookMapping.S(alert, "startsAt");
-            var resolved = GitHubWebhookMapping.S(alert, "status") == "resolved";
+            var service = DoraJson.S(labels, "service") ?? DoraJson.S(labels, "app") ?? DoraJson.S(labels, "job");
+            var startsAt = DoraJson.S(alert, "startsAt");
+            var resolved = DoraJson.S(alert, "status") == "resolved";
             incidents.Add(new JsonObject
             {
                 ["type"] = "incident",
                 // One incident per alert firing: the fingerprint names the alert, the start the occurrence.
-                ["id"] = $"alert-{GitHubWebhookMapping.S(alert, "fingerprint")}-{startsAt}",
+                ["id"] = $"alert-{DoraJson.S(alert, "fingerprint")}-{startsAt}",
                 ["service"] = service,
                 ["createdAt"] = startsAt,
-                ["resolvedAt"] = resolved ? GitHubWebhookMapping.S(alert, "endsAt") : null,
-                ["severity"] = GitHubWebhookMapping.S(labels, "severity"),
-                ["title"] = GitHubWebhookMapping.S(labels, "alertname"),
-                ["url"] = GitHubWebhookMapping.S(alert, "generatorURL"),
+                ["resolvedAt"] = resolved ? DoraJson.S(alert, "endsAt") : null,
+                ["severity"] = DoraJson.S(labels, "severity"),
+                ["title"] = DoraJson.S(labels, "alertname"),
+                ["url"] = DoraJson.S(alert, "generatorURL"),
             });
         }
         return await StoreAsync(store, incidents, "alertmanager", ct);
