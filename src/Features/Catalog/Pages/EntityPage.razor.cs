@@ -10,7 +10,7 @@ using MudBlazor;
 
 namespace Fawkes.Portal.Features.Catalog.Pages;
 
-public partial class EntityPage
+public partial class EntityPage : IDisposable
 {
     private EntityView? _entity;
     private IReadOnlyList<EntityTab> _tabs = [];
@@ -18,6 +18,7 @@ public partial class EntityPage
     private bool _starred;
     private bool _canUnregister;
     private int _tabIndex;
+    private bool _reload;
     private string? _login;
 
     [Parameter] public string Namespace { get; set; } = "";
@@ -34,15 +35,30 @@ public partial class EntityPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+    [Inject] private CatalogChanges Changes { get; set; } = default!;
+
+    protected override void OnInitialized() => Changes.Changed += OnCatalogChanged;
+
+    /// <summary>An entity registered (or refreshed) while its page is open shows up without a reload.</summary>
+    private void OnCatalogChanged() => _ = InvokeAsync(async () =>
+    {
+        _reload = true;
+        await OnParametersSetAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose() => Changes.Changed -= OnCatalogChanged;
 
     protected override async Task OnParametersSetAsync()
     {
         var user = AuthState is null ? null : (await AuthState).User;
         _login = user?.FindFirst(PortalClaims.Login)?.Value;
         var entityRef = new EntityRef(Kind, Namespace, Name);
-        if (_entity is null || !_entity.Ref.Equals(entityRef))
+        if (_entity is null || !_entity.Ref.Equals(entityRef) || _reload)
         {
-            _loading = true;
+            // A background reload (catalog changed) keeps showing the current version instead of a skeleton.
+            _loading = _entity is null || !_entity.Ref.Equals(entityRef);
+            _reload = false;
             var json = await Queries.ByRefAsync(entityRef);
             if (json is null)
             {
