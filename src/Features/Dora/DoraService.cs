@@ -11,6 +11,9 @@ public sealed record DoraScope(string? Service = null, string? Team = null, stri
     public bool IsOrganisation => Service is null && Team is null && System is null;
 }
 
+/// <summary>Where lead time goes: medians of its parts over the pull requests deployed in a window.</summary>
+public sealed record LeadTimeBreakdown(int PullRequests, long? Coding, long? Review, long? Deploy);
+
 public sealed record DeploymentDrillDown(DeploymentEvent Deployment, IReadOnlyList<DeployedPullRequest> PullRequests, IReadOnlyList<IncidentEvent> Incidents, bool Rework);
 
 /// <summary>Reads events for a scope and runs the calculator: the one place the read API and the dashboards get numbers from.</summary>
@@ -52,6 +55,16 @@ public sealed class DoraService(DoraEventStore events, CatalogQueries catalog)
             .Where(d => d.IsProduction && DoraMath.Day(d.FinishedAt) >= from && DoraMath.Day(d.FinishedAt) <= to)
             .OrderByDescending(d => d.FinishedAt)
             .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]], DoraAttribution.IsRework(d, input.Incidents, windowEnd)))];
+    }
+
+    public async Task<LeadTimeBreakdown> LeadTimeBreakdownAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var prs = DoraAttribution.DeployedPullRequests(await InputAsync(scope, to, ct))
+            .Where(p => DoraMath.Day(p.Deployment.FinishedAt) >= from && DoraMath.Day(p.Deployment.FinishedAt) <= to).ToList();
+        return new LeadTimeBreakdown(prs.Count,
+            DoraMath.Median(prs.Select(p => p.Coding).OfType<long>()),
+            DoraMath.Median(prs.Select(p => p.Review).OfType<long>()),
+            DoraMath.Median(prs.Select(p => p.Deploy).OfType<long>()));
     }
 
     public async Task<IReadOnlyList<AttributedIncident>> IncidentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)

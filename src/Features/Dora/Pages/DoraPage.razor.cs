@@ -11,6 +11,7 @@ public partial class DoraPage
     private DoraSummary? _previous;
     private IReadOnlyList<DoraRow> _rows = [];
     private IReadOnlyList<DeploymentDrillDown> _deployments = [];
+    private LeadTimeBreakdown? _breakdown;
     private IReadOnlyList<string> _teams = [];
     private IReadOnlyList<string> _services = [];
     private IReadOnlyList<(string Team, DoraSummary Summary)> _teamSummaries = [];
@@ -50,6 +51,7 @@ public partial class DoraPage
         _summary = await Dora.SummaryAsync(scope, From, To, CancellationToken.None);
         _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
         _rows = await Dora.MetricsAsync(scope, From, To, Bucket.Week, CancellationToken.None);
+        _breakdown = await Dora.LeadTimeBreakdownAsync(scope, From, To, CancellationToken.None);
         _deployments = [.. (await Dora.DeploymentsAsync(scope, From, To, CancellationToken.None)).Take(50)];
         // The organisation view compares teams; a team or service view does not need to.
         var teams = new List<(string, DoraSummary)>();
