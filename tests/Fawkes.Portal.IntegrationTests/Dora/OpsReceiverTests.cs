@@ -63,4 +63,21 @@ public sealed class OpsReceiverTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync("/api/dora/alertmanager", Json(Alert("resolved", "2025-01-09T12:45:00Z")))).StatusCode);
         Assert.Equal(45, (await SummaryAsync("cart-service"))["timeToRestore"]!["median"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task Jenkins_notification_plugin_builds_are_stored_once_finished()
+    {
+        static string Build(string phase) => $$$"""
+            {"name":"payments/payments-api/main","url":"job/payments/job/payments-api/job/main/",
+             "build":{"number":42,"phase":"{{{phase}}}","status":"SUCCESS","timestamp":1736416800000,"duration":120000,
+                      "scm":{"url":"https://github.com/fawkes/payments-api.git","branch":"origin/main","commit":"abc123"} } }
+            """;
+
+        var started = await _api.PostAsync("/api/dora/jenkins", Json(Build("STARTED")));
+        var completed = await _api.PostAsync("/api/dora/jenkins", Json(Build("COMPLETED")));
+
+        Assert.Equal(0, (await started.Content.ReadFromJsonAsync<JsonObject>())!["accepted"]!.GetValue<int>());
+        Assert.Equal(1, (await completed.Content.ReadFromJsonAsync<JsonObject>())!["accepted"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _api.PostAsync("/api/dora/jenkins", Json("""{"name":"x"}"""))).StatusCode);
+    }
 }

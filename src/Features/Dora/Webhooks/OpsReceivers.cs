@@ -17,6 +17,7 @@ internal static class OpsReceivers
         var group = app.MapGroup("/api/dora").WithTags("DORA").RequireAuthorization(Policies.Scope(ApiScopes.DoraWrite));
         group.MapPost("/argocd", ArgoCdAsync);
         group.MapPost("/alertmanager", AlertmanagerAsync);
+        group.MapPost("/jenkins", JenkinsAsync);
         return app;
     }
 
@@ -78,6 +79,35 @@ internal static class OpsReceivers
             });
         }
         return await StoreAsync(store, incidents, "alertmanager", ct);
+    }
+
+    /// <summary>The Jenkins Notification plugin's JSON: finished builds become build events.</summary>
+    private static async Task<IResult> JenkinsAsync(HttpRequest request, DoraEventStore store, CatalogQueries catalog, CancellationToken ct)
+    {
+        if (await ReadAsync(request, ct) is not { } body || body["build"] is not JsonObject build)
+        {
+            return Results.Problem(title: "Malformed JSON", detail: "Expected the Notification plugin's {name, build: {...}} payload.", statusCode: 400);
+        }
+        if (DoraJson.S(build, "phase") is not ("COMPLETED" or "FINALIZED"))
+        {
+            return Results.Ok(new { accepted = 0, reason = "build not finished" });
+        }
+        var job = DoraJson.S(body, "name") ?? "";
+        var matches = await catalog.ListAsync(EntityFilter.Parse([$"kind=component,metadata.annotations.jenkins.io/job-full-name={job.ToLowerInvariant()}"]), 1, 0, ct);
+        var started = build["timestamp"] is JsonValue ts && ts.TryGetValue<long>(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        var duration = build["duration"] is JsonValue d && d.TryGetValue<long>(out var dms) ? dms : 0;
+        var native = new JsonObject
+        {
+            ["type"] = "build",
+            ["id"] = $"jenkins-{job}-{build["number"]}",
+            ["service"] = matches.Count > 0 ? matches[0]["metadata"]!["name"]!.GetValue<string>() : job.Split('/')[^1],
+            ["result"] = (DoraJson.S(build, "status") ?? "unknown").ToLowerInvariant(),
+            ["startedAt"] = started?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["finishedAt"] = started?.AddMilliseconds(duration).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["commitSha"] = DoraJson.S(build["scm"], "commit"),
+            ["branch"] = DoraJson.S(build["scm"], "branch"),
+        };
+        return await StoreAsync(store, [native], "jenkins", ct);
     }
 
     private static async Task<IResult> StoreAsync(DoraEventStore store, IReadOnlyList<JsonObject> natives, string source, CancellationToken ct)
