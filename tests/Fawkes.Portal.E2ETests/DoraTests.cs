@@ -21,6 +21,7 @@ public sealed class DoraTests(BrowserFixture fixture)
         await Expect(tiles).ToContainTextAsync("Deployment frequency", new() { Timeout = 20_000 });
         await Expect(tiles.Locator(".level").First).ToHaveTextAsync(new Regex("elite|high|medium|low"));
         await Expect(page.GetByTestId("dora-chart").Locator("svg.main-svg").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("dora-stability-chart").Locator("svg.main-svg").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
         await Expect(page.GetByTestId("dora-breakdown")).ToContainTextAsync("Review (PR → merge)");
         // The organisation view compares teams.
