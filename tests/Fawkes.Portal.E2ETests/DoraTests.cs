@@ -80,4 +80,24 @@ public sealed class DoraTests(BrowserFixture fixture)
         var summary = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync("/api/dora/summary?service=payments-api&from=2025-02-01&to=2025-02-28"))!;
         Assert.Equal(2, summary["deployments"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task The_change_failure_number_opens_the_deployments_that_caused_incidents()
+    {
+        await fixture.WaitForDemoDataAsync();
+        var page = await fixture.NewPageAsync(1366, 1000);
+        await page.SignInAsync("jonas.weber", "PlatformLead");
+        await page.GoToAsync("/dora?days=180");
+
+        await page.GetByTestId("dora-tiles").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("deployments caused an incident") }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("show=incidents"));
+        await Expect(page.GetByTestId("dora-drill-filter")).ToBeVisibleAsync();
+        var rows = page.GetByTestId("dora-deployments").Locator("tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        foreach (var incidents in await rows.Locator("td:nth-child(6)").AllInnerTextsAsync())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(incidents), "A row without an incident is shown under the incident filter.");
+        }
+    }
 }

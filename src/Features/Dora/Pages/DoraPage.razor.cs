@@ -25,6 +25,7 @@ public partial class DoraPage
     [SupplyParameterFromQuery(Name = "days")] public int? DaysParameter { get; set; }
     [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
     [SupplyParameterFromQuery(Name = "service")] public string? Service { get; set; }
+    [SupplyParameterFromQuery(Name = "show")] public string? Show { get; set; }
 
     private int Days => DaysParameter is 30 or 90 or 180 ? DaysParameter.Value : 90;
 
@@ -52,7 +53,7 @@ public partial class DoraPage
         _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
         _rows = await Dora.MetricsAsync(scope, From, To, Bucket.Week, CancellationToken.None);
         _breakdown = await Dora.LeadTimeBreakdownAsync(scope, From, To, CancellationToken.None);
-        _deployments = [.. (await Dora.DeploymentsAsync(scope, From, To, CancellationToken.None)).Take(50)];
+        _deployments = await Dora.DeploymentsAsync(scope, From, To, CancellationToken.None);
         // The organisation view compares teams; a team or service view does not need to.
         var teams = new List<(string, DoraSummary)>();
         if (scope.IsOrganisation)
@@ -68,6 +69,17 @@ public partial class DoraPage
         }
         _teamSummaries = teams;
     }
+
+    /// <summary>The deployments a tile's number is made of.</summary>
+    private IReadOnlyList<DeploymentDrillDown> ShownDeployments => Show switch
+    {
+        "incidents" => [.. _deployments.Where(d => d.Incidents.Count > 0)],
+        "changes" => [.. _deployments.Where(d => d.PullRequests.Count > 0)],
+        _ => _deployments,
+    };
+
+    private string DrillHref(string show) =>
+        Navigation.GetUriWithQueryParameter("show", show == "all" ? null : show) + "#deployments";
 
     private void Navigate(int days, string? team, string? service) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
