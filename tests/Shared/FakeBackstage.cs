@@ -1,9 +1,6 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Fawkes.Portal.Testing;
 
@@ -28,10 +25,7 @@ public sealed class FakeBackstage : IAsyncDisposable
 
     public static async Task<FakeBackstage> StartAsync(IReadOnlyList<JsonObject> entities, string token)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeBackstage(app, entities, token);
         app.MapGet("/api/catalog/entities/by-query", (HttpRequest request, int? limit, string? cursor) =>
         {
@@ -49,8 +43,7 @@ public sealed class FakeBackstage : IAsyncDisposable
             }
             return Results.Json(new JsonObject { ["items"] = new JsonArray(page), ["totalItems"] = entities.Count, ["pageInfo"] = pageInfo });
         });
-        await app.StartAsync();
-        fake.BaseAddress = new Uri(app.Urls.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        fake.BaseAddress = await LoopbackApp.StartAsync(app);
         return fake;
     }
 

@@ -1,8 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Fawkes.Portal.Testing;
 
@@ -27,10 +24,7 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     public static async Task<FakeGitHub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeGitHub(app);
         app.Use(async (ctx, next) =>
         {
@@ -59,8 +53,7 @@ public sealed class FakeGitHub : IAsyncDisposable
                 ? Results.Text(text, "application/vnd.github.v3.raw")
                 : NotFound();
         });
-        await app.StartAsync();
-        fake.ApiBase = new Uri(app.Urls.First() + "/api/v3/");
+        fake.ApiBase = new Uri(await LoopbackApp.StartAsync(app), "/api/v3/");
         return fake;
     }
 

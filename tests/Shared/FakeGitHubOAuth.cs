@@ -1,8 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Fawkes.Portal.Testing;
 
@@ -26,10 +23,7 @@ public sealed class FakeGitHubOAuth : IAsyncDisposable
 
     public static async Task<FakeGitHubOAuth> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeGitHubOAuth(app);
         app.MapPost("/login/oauth/access_token", async (HttpRequest request) =>
         {
@@ -47,8 +41,7 @@ public sealed class FakeGitHubOAuth : IAsyncDisposable
         app.MapGet("/user/teams", (HttpRequest r) => Authorized(r)
             ? Results.Json(fake.Teams.Select(t => new { slug = t.Slug, name = t.Slug, organization = new { login = t.Org } }))
             : Results.StatusCode(401));
-        await app.StartAsync();
-        fake.BaseAddress = new Uri(app.Urls.First());
+        fake.BaseAddress = await LoopbackApp.StartAsync(app);
         return fake;
     }
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Fawkes.Portal.Testing;
 
@@ -19,14 +16,10 @@ public sealed class StaticHttpServer : IAsyncDisposable
 
     public static async Task<StaticHttpServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new StaticHttpServer(app);
         app.Run(ctx => server.ServeAsync(ctx));
-        await app.StartAsync();
-        server.BaseAddress = new Uri(app.Urls.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        server.BaseAddress = await LoopbackApp.StartAsync(app);
         return server;
     }
 

@@ -63,21 +63,7 @@ internal static class DoraApi
         {
             return Results.Problem(title: "Malformed JSON", detail: $"The body is not valid JSON: {ex.Message}", statusCode: 400);
         }
-        var items = body is JsonArray array ? array.ToList() : [body];
-        var parsed = new List<ParsedEvent>();
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var (e, problems) = DoraEventParser.Parse(items[i]);
-            foreach (var group in problems.GroupBy(p => p.Field))
-            {
-                errors[$"[{i}]{(group.Key.Length > 0 ? "." + group.Key : "")}"] = [.. group.Select(p => p.Message)];
-            }
-            if (e is not null)
-            {
-                parsed.Add(e);
-            }
-        }
+        var (parsed, errors) = DoraEventParser.ParseAll(body is JsonArray array ? [.. array] : [body]);
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, title: "Invalid events; none were stored.", statusCode: StatusCodes.Status422UnprocessableEntity);

@@ -15,6 +15,26 @@ public static class DoraEventParser
     public static readonly string[] Types = ["deployment", "pull_request", "incident", "build"];
 
     /// <param name="firstCommitRequired">GitHub's pull request webhook has no first-commit time; its lead time then skips coding.</param>
+    /// <summary>A whole batch, all or nothing: the parsed events, or the errors keyed <c>[index].field</c> (empty when valid).</summary>
+    public static (IReadOnlyList<ParsedEvent> Events, Dictionary<string, string[]> Errors) ParseAll(IReadOnlyList<JsonNode?> items)
+    {
+        var parsed = new List<ParsedEvent>();
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (e, problems) = Parse(items[i]);
+            foreach (var group in problems.GroupBy(p => p.Field))
+            {
+                errors[$"[{i}]{(group.Key.Length > 0 ? "." + group.Key : "")}"] = [.. group.Select(p => p.Message)];
+            }
+            if (e is not null)
+            {
+                parsed.Add(e);
+            }
+        }
+        return (parsed, errors);
+    }
+
     public static (ParsedEvent? Event, IReadOnlyList<FieldError> Errors) Parse(JsonNode? node, bool firstCommitRequired = true)
     {
         var errors = new List<FieldError>();

@@ -112,20 +112,7 @@ internal static class OpsReceivers
 
     private static async Task<IResult> StoreAsync(DoraEventStore store, IReadOnlyList<JsonObject> natives, string source, CancellationToken ct)
     {
-        var parsed = new List<ParsedEvent>();
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < natives.Count; i++)
-        {
-            var (e, problems) = DoraEventParser.Parse(natives[i]);
-            foreach (var group in problems.GroupBy(p => p.Field))
-            {
-                errors[$"[{i}].{group.Key}"] = [.. group.Select(p => p.Message)];
-            }
-            if (e is not null)
-            {
-                parsed.Add(e);
-            }
-        }
+        var (parsed, errors) = DoraEventParser.ParseAll([.. natives]);
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity);
