@@ -32,7 +32,7 @@ public sealed class CatalogFixture : IAsyncLifetime
     /// <summary>Waits for start-up ingestion (a background job) to make the catalog queryable.</summary>
     public static async Task WaitForAsync(HttpClient api, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(45);
         var seen = 0;
         while (DateTime.UtcNow < deadline)
         {
@@ -45,7 +45,7 @@ public sealed class CatalogFixture : IAsyncLifetime
             await Task.Delay(100);
         }
         var locations = await api.GetStringAsync("/api/catalog/locations");
-        throw new TimeoutException($"The catalog has {seen} entities after 20 s; expected {count}. Locations: {locations}");
+        throw new TimeoutException($"The catalog has {seen} entities after 45 s; expected {count}. Locations: {locations}");
     }
 
     public async Task DisposeAsync()
