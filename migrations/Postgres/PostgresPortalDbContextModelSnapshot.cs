@@ -269,6 +269,32 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.ToTable("catalog_stars", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Commits.CommitCompareRecord", b =>
+                {
+                    b.Property<string>("Repository")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Base")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Head")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Shas")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Repository", "Base", "Head");
+
+                    b.ToTable("dora_commit_compares", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Events.DoraEventRecord", b =>
                 {
                     b.Property<string>("Type")
@@ -281,6 +307,10 @@ namespace Fawkes.Portal.Migrations.Postgres
 
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("CommitsState")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Json")
                         .IsRequired()
@@ -305,6 +335,8 @@ namespace Fawkes.Portal.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Type", "Id");
+
+                    b.HasIndex("CommitsState");
 
                     b.HasIndex("Type", "AtUnixMs");
 

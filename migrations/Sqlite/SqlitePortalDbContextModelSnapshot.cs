@@ -260,6 +260,32 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.ToTable("catalog_stars", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Commits.CommitCompareRecord", b =>
+                {
+                    b.Property<string>("Repository")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Base")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Head")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shas")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Repository", "Base", "Head");
+
+                    b.ToTable("dora_commit_compares", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Events.DoraEventRecord", b =>
                 {
                     b.Property<string>("Type")
@@ -272,6 +298,10 @@ namespace Fawkes.Portal.Migrations.Sqlite
 
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommitsState")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Json")
                         .IsRequired()
@@ -296,6 +326,8 @@ namespace Fawkes.Portal.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Type", "Id");
+
+                    b.HasIndex("CommitsState");
 
                     b.HasIndex("Type", "AtUnixMs");
 

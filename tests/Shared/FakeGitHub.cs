@@ -6,6 +6,9 @@ namespace Fawkes.Portal.Testing;
 public sealed record FakeRepository(string Name, string DefaultBranch = "main", bool Archived = false)
 {
     public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The default branch's commits, oldest first (a linear history is enough for compare).</summary>
+    public List<string> History { get; } = [];
 }
 
 /// <summary>
@@ -21,6 +24,10 @@ public sealed class FakeGitHub : IAsyncDisposable
     public Uri ApiBase { get; private set; } = default!;
     public Dictionary<string, List<FakeRepository>> Organizations { get; } = new(StringComparer.OrdinalIgnoreCase);
     public const string Token = "ghp_fake_token_for_tests_only";
+    private int _compareCalls;
+
+    /// <summary>How often the compare API was called (its answers must be cached).</summary>
+    public int CompareCalls => Volatile.Read(ref _compareCalls);
 
     public static async Task<FakeGitHub> StartAsync()
     {
@@ -52,6 +59,31 @@ public sealed class FakeGitHub : IAsyncDisposable
             return repository is not null && (@ref is null || @ref == repository.DefaultBranch) && repository.Files.TryGetValue(key, out var text)
                 ? Results.Text(text, "application/vnd.github.v3.raw")
                 : NotFound();
+        });
+        app.MapGet("/api/v3/repos/{owner}/{repo}/compare/{basehead}", (string owner, string repo, string basehead, int? page, int? per_page) =>
+        {
+            Interlocked.Increment(ref fake._compareCalls);
+            var repository = fake.Organizations.GetValueOrDefault(owner)?.FirstOrDefault(r => r.Name == repo);
+            var parts = Uri.UnescapeDataString(basehead).Split("...");
+            var (from, to) = repository is null || parts.Length != 2 ? (-1, -1) : (repository.History.IndexOf(parts[0]), repository.History.IndexOf(parts[1]));
+            if (from < 0 || to < 0)
+            {
+                return NotFound();
+            }
+            var ahead = repository!.History.Skip(from + 1).Take(Math.Max(0, to - from)).ToList();
+            var size = Math.Clamp(per_page ?? 250, 1, 250);
+            var commits = ahead.Skip(((page ?? 1) - 1) * size).Take(size).Select(sha => new
+            {
+                sha, url = $"https://api.github.com/repos/{owner}/{repo}/commits/{sha}", html_url = $"https://github.com/{owner}/{repo}/commit/{sha}",
+                commit = new { message = $"commit {sha}", author = new { name = "Dev", email = "dev@example.com", date = "2024-05-01T00:00:00Z" } },
+            });
+            return Results.Json(new
+            {
+                url = $"https://api.github.com/repos/{owner}/{repo}/compare/{basehead}",
+                status = to > from ? "ahead" : to == from ? "identical" : "behind",
+                ahead_by = Math.Max(0, to - from), behind_by = Math.Max(0, from - to), total_commits = ahead.Count,
+                commits, files = Array.Empty<object>(),
+            });
         });
         fake.ApiBase = new Uri(await LoopbackApp.StartAsync(app), "/api/v3/");
         return fake;

@@ -16,6 +16,9 @@ public static class DoraExtensions
         builder.Services.AddOptions<DoraConnectionOptions>().BindConfiguration(DoraConnectionOptions.Section);
         builder.Services.AddSingleton<DevLakeWebhookApi.Handler>();
         builder.Services.AddOptions<Webhooks.GitHubWebhookOptions>().BindConfiguration(Webhooks.GitHubWebhookOptions.Section);
+        builder.Services.AddSingleton<Integrations.GitHub.GitHubCompare>();
+        builder.Services.AddSingleton<Commits.CommitResolver>();
+        builder.Services.AddHostedService<Commits.CommitResolverService>();
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
         builder.Services.AddHostedService<DoraGauges>();
         builder.Services.AddEntityTab<Pages.DoraEntityTab>("dora", "DORA", MudBlazor.Icons.Material.Outlined.Insights, 50,

@@ -27,8 +27,9 @@ internal static class DevLakeMapping
             ["startedAt"] = started,
             ["finishedAt"] = finished,
             ["revision"] = shas.FirstOrDefault() ?? S(body, "id") ?? "unknown",
-            // DevLake sends the deployed head per repository; it stands for the shipped commits until compare is wired.
-            ["commits"] = new JsonArray([.. shas.Select(s => (JsonNode)JsonValue.Create(s)!)]),
+            // DevLake sends the deployed head, not what it newly ships: like DevLake's own commit diff, the shipped
+            // commits are resolved against the previous deployment (GitHub compare). Without a SHA nothing is known.
+            ["commits"] = shas.Count == 0 ? new JsonArray() : null,
             ["url"] = S(body, "url"),
             ["source"] = "devlake-webhook",
         };

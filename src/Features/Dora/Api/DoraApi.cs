@@ -48,6 +48,16 @@ internal static class DoraApi
             q.TryWindow(out var from, out var to, out var error)
                 ? Results.Ok(new { items = (await dora.IncidentsAsync(q.Scope, from, to, ct)).Select(DrillDownJson.Incident) })
                 : Problem(error!)).RequireAuthorization(read);
+        api.MapGet("/data-quality", async (Quality.DataQualityService quality, CancellationToken ct) =>
+        {
+            var r = await quality.ReportAsync(ct);
+            return Results.Ok(new
+            {
+                unmapped = r.Unmapped, componentsWithoutDeployments = r.ComponentsWithoutDeployments,
+                unattributedIncidents = r.UnattributedIncidents.Select(i => new { i.Id, i.Service, i.CreatedAt, i.ResolvedAt }),
+                pullRequestsWithoutFirstCommit = r.PullRequestsWithoutFirstCommit, unresolvedCommits = r.UnresolvedCommits, pendingCommits = r.PendingCommits,
+            });
+        }).RequireAuthorization(read);
         return app;
     }
 

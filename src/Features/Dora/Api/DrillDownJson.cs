@@ -9,6 +9,7 @@ internal static class DrillDownJson
     {
         d.Deployment.Id, d.Deployment.Service, d.Deployment.Environment, d.Deployment.Result, d.Deployment.StartedAt, d.Deployment.FinishedAt,
         counted = d.Deployment.Counts,
+        commits = d.Deployment.Commits,
         rework = d.Rework,
         pullRequests = d.PullRequests.Select(p => new
         {

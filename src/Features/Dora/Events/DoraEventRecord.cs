@@ -19,6 +19,18 @@ public sealed class DoraEventRecord
     public required string Json { get; set; }
     public required string Source { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>
+    /// For counted deployments sent without <c>commits</c>: <see cref="CommitsStates.Pending"/> until GitHub's compare
+    /// resolved them, then <see cref="CommitsStates.Compared"/> (or <see cref="CommitsStates.Unresolved"/>); null when the sender listed them.
+    /// </summary>
+    public string? CommitsState { get; set; }
+}
+
+public static class CommitsStates
+{
+    public const string Pending = "pending";
+    public const string Compared = "compared";
+    public const string Unresolved = "unresolved";
 }
 
 internal sealed class DoraEventRecordConfiguration : IEntityTypeConfiguration<DoraEventRecord>
@@ -34,5 +46,7 @@ internal sealed class DoraEventRecordConfiguration : IEntityTypeConfiguration<Do
         b.Property(e => e.Source).HasMaxLength(40);
         b.HasIndex(e => new { e.ServiceKey, e.Type, e.AtUnixMs });
         b.HasIndex(e => new { e.Type, e.AtUnixMs });
+        b.Property(e => e.CommitsState).HasMaxLength(20);
+        b.HasIndex(e => e.CommitsState);
     }
 }

@@ -11,6 +11,9 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
     /// <summary>Raised after a batch is committed.</summary>
     public event Action? Changed;
 
+    /// <summary>For writers outside the store (the commit resolver) whose updates change the metrics.</summary>
+    public void NotifyChanged() => Changed?.Invoke();
+
     /// <summary>All or nothing: the batch is committed in one transaction before anyone is told it was accepted.</summary>
     public async Task UpsertAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct)
     {
@@ -47,11 +50,37 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                 record.Json = e.Json.ToJsonString();
                 record.Source = source;
                 record.ReceivedAt = time.GetUtcNow();
+                record.CommitsState = NeedsCompare(e) ? CommitsStates.Pending : null;
             }
             await db.SaveChangesAsync(ct);
+            await ReopenLaterComparesAsync(db, latest.Where(e => NeedsCompare(e) || IsCounted(e)).Where(e => !existing.ContainsKey((e.Type, e.Id))), ct);
             await tx.CommitAsync(ct);
         });
         Changed?.Invoke();
+    }
+
+    private static bool IsCounted(ParsedEvent e) => e.Type == "deployment"
+        && string.Equals(e.Json["environment"]?.GetValue<string>(), "production", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(e.Json["result"]?.GetValue<string>(), "success", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A counted deployment sent without <c>commits</c>: they come from GitHub's compare with the previous one.</summary>
+    private static bool NeedsCompare(ParsedEvent e) => IsCounted(e) && e.Json["commits"] is null;
+
+    /// <summary>
+    /// A deployment that arrives late becomes the "previous" of deployments already compared against an older one:
+    /// their commits must be compared again, or reordering would change the metrics.
+    /// </summary>
+    private static async Task ReopenLaterComparesAsync(PortalDbContext db, IEnumerable<ParsedEvent> arrived, CancellationToken ct)
+    {
+        foreach (var group in arrived.GroupBy(e => e.Json["service"]!.GetValue<string>().ToLowerInvariant()))
+        {
+            var earliestStart = group.Min(e => DateTimeOffset.Parse(e.Json["startedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToUnixTimeMilliseconds();
+            var ids = group.Select(e => e.Id).ToList();
+            await db.Set<DoraEventRecord>()
+                .Where(r => r.Type == "deployment" && r.ServiceKey == group.Key && r.AtUnixMs > earliestStart
+                    && (r.CommitsState == CommitsStates.Compared || r.CommitsState == CommitsStates.Unresolved) && !ids.Contains(r.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.CommitsState, CommitsStates.Pending), ct);
+        }
     }
 
     /// <summary>Every event of these services (null: all services) up to the end of <paramref name="to"/>.</summary>
@@ -94,6 +123,11 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             record.Json = json.ToJsonString();
             record.Service = toService;
             record.ServiceKey = toService.ToLowerInvariant();
+            // The component may name the repository the old service name could not: try its commits again.
+            if (record.CommitsState == CommitsStates.Unresolved)
+            {
+                record.CommitsState = CommitsStates.Pending;
+            }
         }
         await db.SaveChangesAsync(ct);
         Changed?.Invoke();

@@ -9,9 +9,13 @@ namespace Fawkes.Portal.Features.Dora.Quality;
 
 public sealed record UnmappedService(string Service, int Events, DateTimeOffset LastEventAt);
 
+/// <summary>A counted deployment whose shipped commits could not be resolved, and why.</summary>
+public sealed record UnresolvedCommits(string Id, string Service, DateTimeOffset FinishedAt, string Reason);
+
 public sealed record DataQualityReport(
     IReadOnlyList<UnmappedService> Unmapped, IReadOnlyList<string> ComponentsWithoutDeployments,
-    IReadOnlyList<IncidentEvent> UnattributedIncidents, int PullRequestsWithoutFirstCommit, IReadOnlyList<string> Components);
+    IReadOnlyList<IncidentEvent> UnattributedIncidents, int PullRequestsWithoutFirstCommit, IReadOnlyList<string> Components,
+    IReadOnlyList<UnresolvedCommits> UnresolvedCommits, int PendingCommits);
 
 /// <summary>What keeps the DORA numbers from being trustworthy, and the Admin's fix for unknown services.</summary>
 public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factory, CatalogQueries catalog, DoraEventStore store, AuditLog audit, TimeProvider time)
@@ -32,13 +36,19 @@ public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factor
         var to = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var input = await store.LoadAsync(null, to, ct);
         var since = time.GetUtcNow().AddDays(-90);
+        var unresolved = await db.Set<DoraEventRecord>().AsNoTracking().Where(e => e.CommitsState == CommitsStates.Unresolved)
+            .OrderByDescending(e => e.AtUnixMs).Take(50).Select(e => new { e.Id, e.Service, e.AtUnixMs, e.Json }).ToListAsync(ct);
+        var pending = await db.Set<DoraEventRecord>().CountAsync(e => e.CommitsState == CommitsStates.Pending, ct);
         var deploying = input.Deployments.Where(d => d.FinishedAt >= since).Select(d => d.Service.ToLowerInvariant()).ToHashSet();
         return new DataQualityReport(
             unmapped,
             [.. components.Where(c => !deploying.Contains(c.ToLowerInvariant()))],
             [.. DoraAttribution.AttributeIncidents(input).Where(i => i.CausedBy is null).Select(i => i.Incident).OrderByDescending(i => i.CreatedAt).Take(50)],
             input.PullRequests.Count(p => p.FirstCommitAt is null),
-            components);
+            components,
+            [.. unresolved.Select(u => new UnresolvedCommits(u.Id, u.Service, DateTimeOffset.FromUnixTimeMilliseconds(u.AtUnixMs),
+                System.Text.Json.Nodes.JsonNode.Parse(u.Json)?["commitsResolution"]?["reason"]?.GetValue<string>() ?? ""))],
+            pending);
     }
 
     /// <summary>Moves every event of <paramref name="service"/> to the component, and keeps doing so for new ones.</summary>

@@ -46,7 +46,7 @@ internal static class OpsReceivers
             ["startedAt"] = DoraJson.S(body, "startedAt"),
             ["finishedAt"] = DoraJson.S(body, "finishedAt"),
             ["revision"] = revision,
-            ["commits"] = new JsonArray(revision is null ? [] : [(JsonNode)JsonValue.Create(revision)!]),
+            // No commits: they are resolved with GitHub's compare against the previous deployment's revision.
             ["source"] = "argocd",
         };
         return await StoreAsync(store, [native], "argocd", ct);
