@@ -345,6 +345,20 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.ToTable("dora_events", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Events.DoraServiceVersion", b =>
+                {
+                    b.Property<string>("ServiceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ServiceKey");
+
+                    b.ToTable("dora_service_versions", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Quality.ServiceMapping", b =>
                 {
                     b.Property<string>("FromKey")

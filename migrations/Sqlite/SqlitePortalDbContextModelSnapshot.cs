@@ -336,6 +336,20 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.ToTable("dora_events", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Events.DoraServiceVersion", b =>
+                {
+                    b.Property<string>("ServiceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceKey");
+
+                    b.ToTable("dora_service_versions", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Quality.ServiceMapping", b =>
                 {
                     b.Property<string>("FromKey")

@@ -11,6 +11,7 @@ public static class DoraExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DoraEventStore>();
+        builder.Services.AddSingleton<DoraFactsCache>();
         builder.Services.AddSingleton<DoraService>();
         builder.Services.AddSingleton<Quality.DataQualityService>();
         builder.Services.AddOptions<DoraConnectionOptions>().BindConfiguration(DoraConnectionOptions.Section);

@@ -17,7 +17,7 @@ public sealed record LeadTimeBreakdown(int PullRequests, long? Coding, long? Rev
 public sealed record DeploymentDrillDown(DeploymentEvent Deployment, IReadOnlyList<DeployedPullRequest> PullRequests, IReadOnlyList<IncidentEvent> Incidents, bool Rework);
 
 /// <summary>Reads events for a scope and runs the calculator: the one place the read API and the dashboards get numbers from.</summary>
-public sealed class DoraService(DoraEventStore events, CatalogQueries catalog)
+public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog)
 {
     /// <summary>The services of a scope; null for the whole organisation (every event, mapped or not).</summary>
     public async Task<IReadOnlyCollection<string>?> ServicesAsync(DoraScope scope, CancellationToken ct)
@@ -39,27 +39,28 @@ public sealed class DoraService(DoraEventStore events, CatalogQueries catalog)
     }
 
     public async Task<IReadOnlyList<DoraRow>> MetricsAsync(DoraScope scope, DateOnly from, DateOnly to, Bucket bucket, CancellationToken ct) =>
-        DoraCalculator.Rows(await InputAsync(scope, to, ct), from, to, bucket);
+        DoraCalculator.Rows(await FactsAsync(scope, ct), from, to, bucket);
 
     public async Task<DoraSummary> SummaryAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct) =>
-        DoraCalculator.Summarize(await InputAsync(scope, to, ct), from, to);
+        DoraCalculator.Summarize(await FactsAsync(scope, ct), from, to);
 
-    /// <summary>Every deployment finished in the window with what it shipped and what it caused: the events behind the numbers.</summary>
+    /// <summary>Every production deployment finished in the window with what it shipped and what it caused: the events behind the numbers.</summary>
     public async Task<IReadOnlyList<DeploymentDrillDown>> DeploymentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var input = await InputAsync(scope, to, ct);
-        var shipped = DoraAttribution.DeployedPullRequests(input).ToLookup(p => p.Deployment.Id);
-        var caused = DoraAttribution.AttributeIncidents(input).Where(i => i.CausedBy is not null).ToLookup(i => i.CausedBy!.Id, i => i.Incident);
-        var windowEnd = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return [.. input.Deployments
-            .Where(d => d.IsProduction && DoraMath.Day(d.FinishedAt) >= from && DoraMath.Day(d.FinishedAt) <= to)
+        var facts = await FactsAsync(scope, ct);
+        bool In(DateTimeOffset at) => DoraMath.Day(at) >= from && DoraMath.Day(at) <= to;
+        var shipped = facts.PullRequests.Where(p => In(p.Deployment.FinishedAt)).ToLookup(p => p.Deployment.Id);
+        var caused = facts.Incidents.Where(i => i.CausedBy is not null && In(i.CausedBy.FinishedAt)).ToLookup(i => i.CausedBy!.Id, i => i.Incident);
+        var rework = facts.Counted.Where(c => c.Rework && In(c.Deployment.FinishedAt)).Select(c => c.Deployment.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. facts.Deployments
+            .Where(d => d.IsProduction && In(d.FinishedAt))
             .OrderByDescending(d => d.FinishedAt)
-            .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]], DoraAttribution.IsRework(d, input.Incidents, windowEnd)))];
+            .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]], rework.Contains(d.Id)))];
     }
 
     public async Task<LeadTimeBreakdown> LeadTimeBreakdownAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var prs = DoraAttribution.DeployedPullRequests(await InputAsync(scope, to, ct))
+        var prs = (await FactsAsync(scope, ct)).PullRequests
             .Where(p => DoraMath.Day(p.Deployment.FinishedAt) >= from && DoraMath.Day(p.Deployment.FinishedAt) <= to).ToList();
         return new LeadTimeBreakdown(prs.Count,
             DoraMath.Median(prs.Select(p => p.Coding).OfType<long>()),
@@ -67,14 +68,11 @@ public sealed class DoraService(DoraEventStore events, CatalogQueries catalog)
             DoraMath.Median(prs.Select(p => p.Deploy).OfType<long>()));
     }
 
-    public async Task<IReadOnlyList<AttributedIncident>> IncidentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var input = await InputAsync(scope, to, ct);
-        return [.. DoraAttribution.AttributeIncidents(input)
+    /// <summary>Incidents open at some point of the window (created by its end, not resolved before its start).</summary>
+    public async Task<IReadOnlyList<AttributedIncident>> IncidentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct) =>
+        [.. (await FactsAsync(scope, ct)).Incidents
             .Where(i => DoraMath.Day(i.Incident.CreatedAt) <= to && (i.Incident.ResolvedAt is null || DoraMath.Day(i.Incident.ResolvedAt.Value) >= from))
             .OrderByDescending(i => i.Incident.CreatedAt)];
-    }
 
-    private async Task<DoraInput> InputAsync(DoraScope scope, DateOnly to, CancellationToken ct) =>
-        await events.LoadAsync(await ServicesAsync(scope, ct), to, ct);
+    public async Task<DoraFacts> FactsAsync(DoraScope scope, CancellationToken ct) => await facts.FactsAsync(await ServicesAsync(scope, ct), ct);
 }

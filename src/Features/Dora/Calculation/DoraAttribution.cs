@@ -64,6 +64,18 @@ public static class DoraAttribution
         ArgumentNullException.ThrowIfNull(input);
         var counted = CountedByService(input.Deployments);
         return [.. input.Incidents.Select(incident => new AttributedIncident(incident,
-            counted.TryGetValue(incident.Service, out var deployments) ? deployments.LastOrDefault(d => d.FinishedAt < incident.CreatedAt) : null))];
+            counted.TryGetValue(incident.Service, out var deployments) ? LastFinishedBefore(deployments, incident.CreatedAt) : null))];
+    }
+
+    /// <summary>The last of the (finish-ordered) deployments with <c>FinishedAt &lt; at</c>, by binary search.</summary>
+    private static DeploymentEvent? LastFinishedBefore(List<DeploymentEvent> byFinish, DateTimeOffset at)
+    {
+        int lo = 0, hi = byFinish.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (byFinish[mid].FinishedAt < at) { lo = mid + 1; } else { hi = mid; }
+        }
+        return lo == 0 ? null : byFinish[lo - 1];
     }
 }

@@ -2,81 +2,101 @@ namespace Fawkes.Portal.Features.Dora.Calculation;
 
 /// <summary>
 /// The DORA figures for a window, per period and in total, exactly by rules R1–R13 (Apache DevLake's DORA semantics).
-/// Pure: the caller passes every relevant event (also before the window: R7 attributes incidents to earlier deployments).
+/// Pure: the caller passes every relevant event (also before the window: R7 attributes incidents to earlier deployments),
+/// or the <see cref="DoraFacts"/> already derived from them.
 /// </summary>
 public static class DoraCalculator
 {
-    public static IReadOnlyList<DoraRow> Rows(DoraInput input, DateOnly from, DateOnly to, Bucket bucket)
+    public static IReadOnlyList<DoraRow> Rows(DoraInput input, DateOnly from, DateOnly to, Bucket bucket) => Rows(DoraFacts.Build(input), from, to, bucket);
+
+    public static DoraSummary Summarize(DoraInput input, DateOnly from, DateOnly to) => Summarize(DoraFacts.Build(input), from, to);
+
+    public static IReadOnlyList<DoraRow> Rows(DoraFacts facts, DateOnly from, DateOnly to, Bucket bucket)
     {
-        var facts = Facts.Build(input, from, to);
-        return [.. DoraMath.Periods(from, to, bucket).Select(period => facts.Row(period, day => DoraMath.Period(day, bucket) == period))];
+        var window = Window.Of(facts, from, to);
+        var byPeriod = window.ByPeriod(bucket);
+        return [.. DoraMath.Periods(from, to, bucket).Select(period => (byPeriod.GetValueOrDefault(period) ?? Window.Empty).Row(period))];
     }
 
-    public static DoraSummary Summarize(DoraInput input, DateOnly from, DateOnly to)
+    public static DoraSummary Summarize(DoraFacts facts, DateOnly from, DateOnly to)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var facts = Facts.Build(input, from, to);
-        var totals = facts.Row($"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", _ => true);
-        var days = facts.Counted.Select(d => DoraMath.Day(d.FinishedAt)).ToHashSet();
-        var weekly = DoraMath.Periods(from, to, Bucket.Week).Select(p => new PeriodDays(p, days.Count(d => DoraMath.Period(d, Bucket.Week) == p))).ToList();
-        var monthly = DoraMath.Periods(from, to, Bucket.Month).Select(p => new PeriodDays(p, days.Count(d => DoraMath.Period(d, Bucket.Month) == p))).ToList();
+        ArgumentNullException.ThrowIfNull(facts);
+        var window = Window.Of(facts, from, to);
+        var totals = window.Row($"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
+        var days = window.Counted.Select(d => DoraMath.Day(d.Deployment.FinishedAt)).ToHashSet();
+        var weekly = DaysPer(days, from, to, Bucket.Week);
+        var monthly = DaysPer(days, from, to, Bucket.Month);
         var sixMonthsBefore = to.AddMonths(-6);
-        var daysInLastSixMonths = input.Deployments.Where(d => d.Counts).Select(d => DoraMath.Day(d.FinishedAt)).Count(d => d > sixMonthsBefore && d <= to);
+        var daysInLastSixMonths = facts.Counted.Select(d => DoraMath.Day(d.Deployment.FinishedAt)).Count(d => d > sixMonthsBefore && d <= to);
         return new DoraSummary(totals, weekly, monthly,
             DoraLevels.For2023(weekly, monthly, totals),
             DoraLevels.For2021(weekly, monthly, daysInLastSixMonths, totals));
     }
 
-    /// <summary>Everything a row needs, attributed once for the window.</summary>
-    private sealed record Facts(
-        IReadOnlyList<DeploymentEvent> Counted, IReadOnlyList<DeploymentEvent> Failed, IReadOnlyList<DeployedPullRequest> PullRequests,
-        IReadOnlyList<AttributedIncident> Incidents, ISet<string> DeploymentsWithIncident, IReadOnlySet<string> Rework, DateOnly From, DateOnly To)
+    private static List<PeriodDays> DaysPer(HashSet<DateOnly> days, DateOnly from, DateOnly to, Bucket bucket)
     {
-        public static Facts Build(DoraInput input, DateOnly from, DateOnly to)
+        var counts = days.GroupBy(d => DoraMath.Period(d, bucket)).ToDictionary(g => g.Key, g => g.Count());
+        return [.. DoraMath.Periods(from, to, bucket).Select(p => new PeriodDays(p, counts.GetValueOrDefault(p)))];
+    }
+
+    /// <summary>
+    /// The facts that fall into a window: deployments and lead times by their deployment's finish, recovery times of
+    /// incidents resolved inside it (R9 by the causing deployment's period, R10 by the resolution's period).
+    /// </summary>
+    private sealed record Window(
+        IReadOnlyList<CountedDeployment> Counted, IReadOnlyList<DeploymentEvent> Failed, IReadOnlyList<DeployedPullRequest> PullRequests,
+        IReadOnlyList<(DateOnly Day, long Minutes)> Fdrt, IReadOnlyList<(DateOnly Day, long Minutes)> Restore)
+    {
+        public static Window Empty { get; } = new([], [], [], [], []);
+
+        public static Window Of(DoraFacts facts, DateOnly from, DateOnly to)
         {
-            bool InWindow(DateTimeOffset at) => DoraMath.Day(at) >= from && DoraMath.Day(at) <= to;
-            var counted = input.Deployments.Where(d => d.Counts && InWindow(d.FinishedAt)).ToList();
-            var incidents = DoraAttribution.AttributeIncidents(input);
-            var windowEnd = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var rework = counted.Where(d => DoraAttribution.IsRework(d, input.Incidents, windowEnd)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            return new Facts(
-                counted,
-                [.. input.Deployments.Where(d => d.FailedInProduction && InWindow(d.FinishedAt))],
-                [.. DoraAttribution.DeployedPullRequests(input).Where(p => InWindow(p.Deployment.FinishedAt))],
-                incidents,
-                incidents.Where(i => i.CausedBy is not null).Select(i => i.CausedBy!.Id).ToHashSet(StringComparer.Ordinal),
-                rework, from, to);
+            bool In(DateTimeOffset at) => DoraMath.Day(at) >= from && DoraMath.Day(at) <= to;
+            var resolved = facts.Incidents.Where(i => i.Incident.ResolvedAt is { } r && In(r)).ToList();
+            return new Window(
+                [.. facts.Counted.Where(d => In(d.Deployment.FinishedAt))],
+                [.. facts.Deployments.Where(d => d.FailedInProduction && In(d.FinishedAt))],
+                [.. facts.PullRequests.Where(p => In(p.Deployment.FinishedAt))],
+                [.. resolved.Where(i => i.CausedBy is not null)
+                    .Select(i => (DoraMath.Day(i.CausedBy!.FinishedAt), DoraMath.FloorMinutes(i.CausedBy.FinishedAt, i.Incident.ResolvedAt!.Value)))
+                    .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value))],
+                [.. resolved.Select(i => (DoraMath.Day(i.Incident.ResolvedAt!.Value), DoraMath.FloorMinutes(i.Incident.CreatedAt, i.Incident.ResolvedAt!.Value)))
+                    .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value))]);
         }
 
-        private bool InWindow(DateTimeOffset at) => DoraMath.Day(at) >= From && DoraMath.Day(at) <= To;
-
-        public DoraRow Row(string period, Func<DateOnly, bool> inPeriod)
+        /// <summary>One pass that splits the window by period (R2), instead of filtering it once per period.</summary>
+        public Dictionary<string, Window> ByPeriod(Bucket bucket)
         {
-            var deployments = Counted.Where(d => inPeriod(DoraMath.Day(d.FinishedAt))).ToList();
-            var withIncident = deployments.Count(d => DeploymentsWithIncident.Contains(d.Id));
-            var leadTimes = PullRequests.Where(p => inPeriod(DoraMath.Day(p.Deployment.FinishedAt))).ToList();
-            var fdrt = Incidents
-                .Where(i => i.CausedBy is not null && i.Incident.ResolvedAt is { } r && InWindow(r) && inPeriod(DoraMath.Day(i.CausedBy.FinishedAt)))
-                .Select(i => DoraMath.FloorMinutes(i.CausedBy!.FinishedAt, i.Incident.ResolvedAt!.Value)).OfType<long>().ToList();
-            var restore = Incidents
-                .Where(i => i.Incident.ResolvedAt is { } r && InWindow(r) && inPeriod(DoraMath.Day(r)))
-                .Select(i => DoraMath.FloorMinutes(i.Incident.CreatedAt, i.Incident.ResolvedAt!.Value)).OfType<long>().ToList();
-            var lead = leadTimes.Select(p => p.LeadTime).OfType<long>().ToList();
-            var commitToDeploy = leadTimes.Select(p => p.CommitToDeploy).OfType<long>().ToList();
-            var rework = deployments.Count(d => Rework.Contains(d.Id));
+            string P(DateTimeOffset at) => DoraMath.Period(DoraMath.Day(at), bucket);
+            var counted = Counted.ToLookup(d => P(d.Deployment.FinishedAt));
+            var failed = Failed.ToLookup(d => P(d.FinishedAt));
+            var prs = PullRequests.ToLookup(p => P(p.Deployment.FinishedAt));
+            var fdrt = Fdrt.ToLookup(x => DoraMath.Period(x.Day, bucket));
+            var restore = Restore.ToLookup(x => DoraMath.Period(x.Day, bucket));
+            var periods = counted.Select(g => g.Key).Concat(failed.Select(g => g.Key)).Concat(prs.Select(g => g.Key))
+                .Concat(fdrt.Select(g => g.Key)).Concat(restore.Select(g => g.Key)).Distinct(StringComparer.Ordinal);
+            return periods.ToDictionary(p => p, p => new Window([.. counted[p]], [.. failed[p]], [.. prs[p]], [.. fdrt[p]], [.. restore[p]]), StringComparer.Ordinal);
+        }
+
+        public DoraRow Row(string period)
+        {
+            var withIncident = Counted.Count(d => d.WithIncident);
+            var rework = Counted.Count(d => d.Rework);
+            var lead = PullRequests.Select(p => p.LeadTime).OfType<long>().ToList();
+            var commitToDeploy = PullRequests.Select(p => p.CommitToDeploy).OfType<long>().ToList();
             return new DoraRow(
                 period,
-                deployments.Count,
-                deployments.Select(d => DoraMath.Day(d.FinishedAt)).Distinct().Count(),
-                Failed.Count(d => inPeriod(DoraMath.Day(d.FinishedAt))),
+                Counted.Count,
+                Counted.Select(d => DoraMath.Day(d.Deployment.FinishedAt)).Distinct().Count(),
+                Failed.Count,
                 withIncident,
-                deployments.Count == 0 ? null : (double)withIncident / deployments.Count,
+                Counted.Count == 0 ? null : (double)withIncident / Counted.Count,
                 new Distribution(lead.Count, DoraMath.Median(lead), DoraMath.P90(lead)),
                 new Summary(commitToDeploy.Count, DoraMath.Median(commitToDeploy)),
-                new Summary(fdrt.Count, DoraMath.Median(fdrt)),
-                new Summary(restore.Count, DoraMath.Median(restore)),
+                new Summary(Fdrt.Count, DoraMath.Median(Fdrt.Select(x => x.Minutes))),
+                new Summary(Restore.Count, DoraMath.Median(Restore.Select(x => x.Minutes))),
                 rework,
-                deployments.Count == 0 ? null : (double)rework / deployments.Count);
+                Counted.Count == 0 ? null : (double)rework / Counted.Count);
         }
     }
 }

@@ -98,9 +98,11 @@ public sealed class CommitResolver(
         json["commitsResolution"] = resolution;
         var text = json.ToJsonString();
         var state = resolution["state"]!.GetValue<string>();
-        return await db.Set<DoraEventRecord>()
+        var updated = await db.Set<DoraEventRecord>()
             .Where(r => r.Type == record.Type && r.Id == record.Id && r.ReceivedAt == record.ReceivedAt && r.CommitsState == CommitsStates.Pending)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Json, text).SetProperty(r => r.CommitsState, state), ct);
+        await DoraServiceVersions.BumpAsync(db, [record.ServiceKey], ct);
+        return updated;
     }
 
     private static async Task<List<Deployed>> CountedDeploymentsAsync(PortalDbContext db, string serviceKey, CancellationToken ct)

@@ -34,9 +34,14 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                     existing[(found.Type, found.Id)] = found;
                 }
             }
+            var touched = new HashSet<string>(StringComparer.Ordinal);
             foreach (var e in latest)
             {
                 var record = existing.GetValueOrDefault((e.Type, e.Id));
+                if (record is not null)
+                {
+                    touched.Add(record.ServiceKey); // re-sent under another service: the old one changes too
+                }
                 if (record is null)
                 {
                     record = new DoraEventRecord { Type = e.Type, Id = e.Id, Service = e.Service, ServiceKey = "", Json = "", Source = source };
@@ -46,6 +51,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                 e.Json["service"] = service;
                 record.Service = service;
                 record.ServiceKey = service.ToLowerInvariant();
+                touched.Add(record.ServiceKey);
                 record.AtUnixMs = e.At.ToUnixTimeMilliseconds();
                 record.Json = e.Json.ToJsonString();
                 record.Source = source;
@@ -53,6 +59,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                 record.CommitsState = NeedsCompare(e) ? CommitsStates.Pending : null;
             }
             await db.SaveChangesAsync(ct);
+            await DoraServiceVersions.BumpAsync(db, touched, ct);
             await ReopenLaterComparesAsync(db, latest.Where(e => NeedsCompare(e) || IsCounted(e)).Where(e => !existing.ContainsKey((e.Type, e.Id))), ct);
             await tx.CommitAsync(ct);
         });
@@ -83,25 +90,25 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         }
     }
 
-    /// <summary>Every event of these services (null: all services) up to the end of <paramref name="to"/>.</summary>
-    public async Task<DoraInput> LoadAsync(IReadOnlyCollection<string>? services, DateOnly to, CancellationToken ct)
+    /// <summary>Every deployment, pull request and incident of these services (lowercase keys), by service key.</summary>
+    public async Task<Dictionary<string, DoraInput>> LoadByServiceAsync(IReadOnlyCollection<string> serviceKeys, CancellationToken ct)
     {
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Set<DoraEventRecord>().AsNoTracking().Where(e => e.AtUnixMs < end && e.Type != "build");
-        if (services is not null)
-        {
-            var keys = services.Select(s => s.ToLowerInvariant()).ToList();
-            query = query.Where(e => keys.Contains(e.ServiceKey));
-        }
-        var rows = await query.Select(e => new { e.Type, e.Json }).ToListAsync(ct);
+        var rows = await db.Set<DoraEventRecord>().AsNoTracking()
+            .Where(e => serviceKeys.Contains(e.ServiceKey) && e.Type != "build")
+            .Select(e => new { e.ServiceKey, e.Type, e.Json }).ToListAsync(ct);
+        return rows.GroupBy(r => r.ServiceKey).ToDictionary(g => g.Key, g => ToInput(g.Select(r => (r.Type, r.Json))), StringComparer.Ordinal);
+    }
+
+    private static DoraInput ToInput(IEnumerable<(string Type, string Json)> rows)
+    {
         var deployments = new List<DeploymentEvent>();
         var prs = new List<PullRequestEvent>();
         var incidents = new List<IncidentEvent>();
-        foreach (var row in rows)
+        foreach (var (type, text) in rows)
         {
-            var json = JsonNode.Parse(row.Json)!.AsObject();
-            switch (row.Type)
+            var json = JsonNode.Parse(text)!.AsObject();
+            switch (type)
             {
                 case "deployment": deployments.Add(DoraEventJson.Deployment(json)); break;
                 case "pull_request": prs.Add(DoraEventJson.PullRequest(json)); break;
@@ -130,6 +137,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             }
         }
         await db.SaveChangesAsync(ct);
+        await DoraServiceVersions.BumpAsync(db, [fromKey, toService.ToLowerInvariant()], ct);
         Changed?.Invoke();
         return records.Count;
     }
@@ -148,6 +156,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         record.Json = json.ToJsonString();
         record.ReceivedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await DoraServiceVersions.BumpAsync(db, [record.ServiceKey], ct);
         Changed?.Invoke();
         return true;
     }

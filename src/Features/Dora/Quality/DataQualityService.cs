@@ -18,7 +18,7 @@ public sealed record DataQualityReport(
     IReadOnlyList<UnresolvedCommits> UnresolvedCommits, int PendingCommits);
 
 /// <summary>What keeps the DORA numbers from being trustworthy, and the Admin's fix for unknown services.</summary>
-public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factory, CatalogQueries catalog, DoraEventStore store, AuditLog audit, TimeProvider time)
+public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factory, CatalogQueries catalog, DoraEventStore store, DoraFactsCache cache, AuditLog audit, TimeProvider time)
 {
     public async Task<DataQualityReport> ReportAsync(CancellationToken ct)
     {
@@ -33,18 +33,17 @@ public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factor
         var unmapped = byService.Where(s => !known.Contains(s.Key))
             .Select(s => new UnmappedService(s.Service, s.Events, DateTimeOffset.FromUnixTimeMilliseconds(s.Last)))
             .OrderByDescending(s => s.Events).ToList();
-        var to = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var input = await store.LoadAsync(null, to, ct);
+        var facts = await cache.FactsAsync(null, ct);
         var since = time.GetUtcNow().AddDays(-90);
         var unresolved = await db.Set<DoraEventRecord>().AsNoTracking().Where(e => e.CommitsState == CommitsStates.Unresolved)
             .OrderByDescending(e => e.AtUnixMs).Take(50).Select(e => new { e.Id, e.Service, e.AtUnixMs, e.Json }).ToListAsync(ct);
         var pending = await db.Set<DoraEventRecord>().CountAsync(e => e.CommitsState == CommitsStates.Pending, ct);
-        var deploying = input.Deployments.Where(d => d.FinishedAt >= since).Select(d => d.Service.ToLowerInvariant()).ToHashSet();
+        var deploying = facts.Deployments.Where(d => d.FinishedAt >= since).Select(d => d.Service.ToLowerInvariant()).ToHashSet();
         return new DataQualityReport(
             unmapped,
             [.. components.Where(c => !deploying.Contains(c.ToLowerInvariant()))],
-            [.. DoraAttribution.AttributeIncidents(input).Where(i => i.CausedBy is null).Select(i => i.Incident).OrderByDescending(i => i.CreatedAt).Take(50)],
-            input.PullRequests.Count(p => p.FirstCommitAt is null),
+            [.. facts.Incidents.Where(i => i.CausedBy is null).Select(i => i.Incident).OrderByDescending(i => i.CreatedAt).Take(50)],
+            facts.PullRequestsWithoutFirstCommit,
             components,
             [.. unresolved.Select(u => new UnresolvedCommits(u.Id, u.Service, DateTimeOffset.FromUnixTimeMilliseconds(u.AtUnixMs),
                 System.Text.Json.Nodes.JsonNode.Parse(u.Json)?["commitsResolution"]?["reason"]?.GetValue<string>() ?? ""))],

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fawkes.Portal.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DoraServiceVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "dora_service_versions",
+                columns: table => new
+                {
+                    ServiceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dora_service_versions", x => x.ServiceKey);
+                });
+
+            // Events stored before versions existed: give each of their services a first version.
+            migrationBuilder.Sql("INSERT INTO dora_service_versions (\"ServiceKey\", \"Version\") SELECT DISTINCT \"ServiceKey\", 1 FROM dora_events");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "dora_service_versions");
+        }
+    }
+}
