@@ -8,7 +8,11 @@ using Fawkes.Portal.Bench;
 // Usage: dotnet run -c Release --project bench/Fawkes.Portal.Bench -- --entities 10000 --provider Postgres --connection "Host=…"
 var options = Args.Parse(args);
 var folder = Directory.CreateTempSubdirectory("fawkes-bench-").FullName;
-var root = CatalogGenerator.Generate(options.Entities, Path.Combine(folder, "catalog"));
+var root = CatalogGenerator.Generate(options.Events > 0 ? 1000 : options.Entities, Path.Combine(folder, "catalog"));
+if (options.Events > 0)
+{
+    return await DoraBench.RunAsync(options, folder, root);
+}
 Console.WriteLine($"Generated {options.Entities:N0} entities (+1 root Location) in {folder}");
 
 using var app = PortalProcess.Start(options, root, folder);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Fawkes.Portal.Bench;
 
-internal sealed record Args(int Entities, string Provider, string? Connection, string App, int Port, int Iterations)
+internal sealed record Args(int Entities, string Provider, string? Connection, string App, int Port, int Iterations, int Events = 0)
 {
     public static Args Parse(string[] args)
     {
@@ -17,7 +17,8 @@ internal sealed record Args(int Entities, string Provider, string? Connection, s
             Environment.GetEnvironmentVariable("FAWKES_BENCH_POSTGRES") is { } env ? Get("--connection", env) : Get("--connection", "") is { Length: > 0 } c ? c : null,
             Get("--app", "bin/bench-publish/Fawkes.Portal.dll"),
             int.Parse(Get("--port", "5190"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("--iterations", "200"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("--iterations", "200"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("--dora", "0"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 
@@ -69,6 +70,13 @@ internal sealed class PortalProcess : IDisposable
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>SIGKILL: no graceful shutdown, like a crashed pod.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
     }
 
     public void Dispose()

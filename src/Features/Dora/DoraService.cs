@@ -39,40 +39,47 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog)
     }
 
     public async Task<IReadOnlyList<DoraRow>> MetricsAsync(DoraScope scope, DateOnly from, DateOnly to, Bucket bucket, CancellationToken ct) =>
-        DoraCalculator.Rows(await FactsAsync(scope, ct), from, to, bucket);
+        DoraCalculator.Rows(await PartsAsync(scope, ct), from, to, bucket);
 
     public async Task<DoraSummary> SummaryAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct) =>
-        DoraCalculator.Summarize(await FactsAsync(scope, ct), from, to);
+        DoraCalculator.Summarize(await PartsAsync(scope, ct), from, to);
 
     /// <summary>Every production deployment finished in the window with what it shipped and what it caused: the events behind the numbers.</summary>
     public async Task<IReadOnlyList<DeploymentDrillDown>> DeploymentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var facts = await FactsAsync(scope, ct);
-        bool In(DateTimeOffset at) => DoraMath.Day(at) >= from && DoraMath.Day(at) <= to;
-        var shipped = facts.PullRequests.Where(p => In(p.Deployment.FinishedAt)).ToLookup(p => p.Deployment.Id);
-        var caused = facts.Incidents.Where(i => i.CausedBy is not null && In(i.CausedBy.FinishedAt)).ToLookup(i => i.CausedBy!.Id, i => i.Incident);
-        var rework = facts.Counted.Where(c => c.Rework && In(c.Deployment.FinishedAt)).Select(c => c.Deployment.Id).ToHashSet(StringComparer.Ordinal);
-        return [.. facts.Deployments
-            .Where(d => d.IsProduction && In(d.FinishedAt))
+        var parts = await PartsAsync(scope, ct);
+        var (start, end) = Bounds(from, to);
+        var shipped = parts.SelectMany(p => p.PullRequestsIn(start, end)).ToLookup(p => p.Deployment.Id);
+        var caused = parts.SelectMany(p => p.Incidents).Where(i => i.CausedBy is { } c && c.FinishedAt >= start && c.FinishedAt < end)
+            .ToLookup(i => i.CausedBy!.Id, i => i.Incident);
+        var rework = parts.SelectMany(p => p.CountedIn(start, end)).Where(c => c.Rework).Select(c => c.Deployment.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. parts.SelectMany(p => p.DeploymentsIn(start, end))
+            .Where(d => d.IsProduction)
             .OrderByDescending(d => d.FinishedAt)
             .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]], rework.Contains(d.Id)))];
     }
 
     public async Task<LeadTimeBreakdown> LeadTimeBreakdownAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var prs = (await FactsAsync(scope, ct)).PullRequests
-            .Where(p => DoraMath.Day(p.Deployment.FinishedAt) >= from && DoraMath.Day(p.Deployment.FinishedAt) <= to).ToList();
+        var (start, end) = Bounds(from, to);
+        var prs = (await PartsAsync(scope, ct)).SelectMany(p => p.PullRequestsIn(start, end)).ToList();
         return new LeadTimeBreakdown(prs.Count,
             DoraMath.Median(prs.Select(p => p.Coding).OfType<long>()),
             DoraMath.Median(prs.Select(p => p.Review).OfType<long>()),
             DoraMath.Median(prs.Select(p => p.Deploy).OfType<long>()));
     }
 
+    /// <summary>[start of <paramref name="from"/>, start of the day after <paramref name="to"/>) in UTC.</summary>
+    private static (DateTimeOffset Start, DateTimeOffset End) Bounds(DateOnly from, DateOnly to) =>
+        (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
     /// <summary>Incidents open at some point of the window (created by its end, not resolved before its start).</summary>
     public async Task<IReadOnlyList<AttributedIncident>> IncidentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct) =>
-        [.. (await FactsAsync(scope, ct)).Incidents
+        [.. (await PartsAsync(scope, ct)).SelectMany(p => p.Incidents)
             .Where(i => DoraMath.Day(i.Incident.CreatedAt) <= to && (i.Incident.ResolvedAt is null || DoraMath.Day(i.Incident.ResolvedAt.Value) >= from))
             .OrderByDescending(i => i.Incident.CreatedAt)];
 
-    public async Task<DoraFacts> FactsAsync(DoraScope scope, CancellationToken ct) => await facts.FactsAsync(await ServicesAsync(scope, ct), ct);
+    /// <summary>The scope's facts, one part per service: enough for the calculator, which never relates two services.</summary>
+    public async Task<IReadOnlyList<DoraFacts>> PartsAsync(DoraScope scope, CancellationToken ct) => await facts.FactsAsync(await ServicesAsync(scope, ct), ct);
+
 }

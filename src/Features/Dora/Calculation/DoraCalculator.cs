@@ -11,27 +11,35 @@ public static class DoraCalculator
 
     public static DoraSummary Summarize(DoraInput input, DateOnly from, DateOnly to) => Summarize(DoraFacts.Build(input), from, to);
 
-    public static IReadOnlyList<DoraRow> Rows(DoraFacts facts, DateOnly from, DateOnly to, Bucket bucket)
+    public static IReadOnlyList<DoraRow> Rows(DoraFacts facts, DateOnly from, DateOnly to, Bucket bucket) => Rows([facts], from, to, bucket);
+
+    public static DoraSummary Summarize(DoraFacts facts, DateOnly from, DateOnly to) => Summarize([facts], from, to);
+
+    /// <param name="parts">Facts of one or more services (each built on its own; the rules never cross services).</param>
+    public static IReadOnlyList<DoraRow> Rows(IReadOnlyList<DoraFacts> parts, DateOnly from, DateOnly to, Bucket bucket)
     {
-        var window = Window.Of(facts, from, to);
+        var window = Window.Of(parts, from, to);
         var byPeriod = window.ByPeriod(bucket);
         return [.. DoraMath.Periods(from, to, bucket).Select(period => (byPeriod.GetValueOrDefault(period) ?? Window.Empty).Row(period))];
     }
 
-    public static DoraSummary Summarize(DoraFacts facts, DateOnly from, DateOnly to)
+    public static DoraSummary Summarize(IReadOnlyList<DoraFacts> parts, DateOnly from, DateOnly to)
     {
-        ArgumentNullException.ThrowIfNull(facts);
-        var window = Window.Of(facts, from, to);
+        ArgumentNullException.ThrowIfNull(parts);
+        var window = Window.Of(parts, from, to);
         var totals = window.Row($"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
         var days = window.Counted.Select(d => DoraMath.Day(d.Deployment.FinishedAt)).ToHashSet();
         var weekly = DaysPer(days, from, to, Bucket.Week);
         var monthly = DaysPer(days, from, to, Bucket.Month);
-        var sixMonthsBefore = to.AddMonths(-6);
-        var daysInLastSixMonths = facts.Counted.Select(d => DoraMath.Day(d.Deployment.FinishedAt)).Count(d => d > sixMonthsBefore && d <= to);
+        // Counted deployments finished in (to − 6 months, to].
+        var daysInLastSixMonths = parts.Sum(p => p.CountedIn(Start(to.AddMonths(-6).AddDays(1)), Start(to.AddDays(1))).Count());
         return new DoraSummary(totals, weekly, monthly,
             DoraLevels.For2023(weekly, monthly, totals),
             DoraLevels.For2021(weekly, monthly, daysInLastSixMonths, totals));
     }
+
+    /// <summary>Midnight UTC at the start of a day.</summary>
+    private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static List<PeriodDays> DaysPer(HashSet<DateOnly> days, DateOnly from, DateOnly to, Bucket bucket)
     {
@@ -49,14 +57,14 @@ public static class DoraCalculator
     {
         public static Window Empty { get; } = new([], [], [], [], []);
 
-        public static Window Of(DoraFacts facts, DateOnly from, DateOnly to)
+        public static Window Of(IReadOnlyList<DoraFacts> parts, DateOnly from, DateOnly to)
         {
-            bool In(DateTimeOffset at) => DoraMath.Day(at) >= from && DoraMath.Day(at) <= to;
-            var resolved = facts.Incidents.Where(i => i.Incident.ResolvedAt is { } r && In(r)).ToList();
+            var (start, end) = (Start(from), Start(to.AddDays(1)));
+            var resolved = parts.SelectMany(p => p.ResolvedIn(start, end)).ToList();
             return new Window(
-                [.. facts.Counted.Where(d => In(d.Deployment.FinishedAt))],
-                [.. facts.Deployments.Where(d => d.FailedInProduction && In(d.FinishedAt))],
-                [.. facts.PullRequests.Where(p => In(p.Deployment.FinishedAt))],
+                [.. parts.SelectMany(p => p.CountedIn(start, end))],
+                [.. parts.SelectMany(p => p.DeploymentsIn(start, end)).Where(d => d.FailedInProduction)],
+                [.. parts.SelectMany(p => p.PullRequestsIn(start, end))],
                 [.. resolved.Where(i => i.CausedBy is not null)
                     .Select(i => (DoraMath.Day(i.CausedBy!.FinishedAt), DoraMath.FloorMinutes(i.CausedBy.FinishedAt, i.Incident.ResolvedAt!.Value)))
                     .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value))],

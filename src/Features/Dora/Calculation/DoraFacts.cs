@@ -9,11 +9,42 @@ public sealed record CountedDeployment(DeploymentEvent Deployment, bool WithInci
 /// Every rule relates events of one service only, so facts built per service combine by concatenation: that is what
 /// lets the read path keep them per service and rebuild only the services whose events changed.
 /// </summary>
+/// <remarks>
+/// Lists are kept sorted by the time that places them in a period (deployments by finish, pull requests by their
+/// deployment's finish, <see cref="Resolved"/> by resolution), so a window is found by binary search, not a scan.
+/// </remarks>
 public sealed record DoraFacts(
     IReadOnlyList<DeploymentEvent> Deployments, IReadOnlyList<CountedDeployment> Counted, IReadOnlyList<DeployedPullRequest> PullRequests,
     IReadOnlyList<AttributedIncident> Incidents, int PullRequestsWithoutFirstCommit)
 {
     public static DoraFacts Empty { get; } = new([], [], [], [], 0);
+
+    /// <summary>Resolved incidents by resolution time.</summary>
+    public IReadOnlyList<AttributedIncident> Resolved { get; } =
+        [.. Incidents.Where(i => i.Incident.ResolvedAt is not null).OrderBy(i => i.Incident.ResolvedAt)];
+
+    public IEnumerable<DeploymentEvent> DeploymentsIn(DateTimeOffset start, DateTimeOffset end) => Range(Deployments, d => d.FinishedAt, start, end);
+
+    public IEnumerable<CountedDeployment> CountedIn(DateTimeOffset start, DateTimeOffset end) => Range(Counted, d => d.Deployment.FinishedAt, start, end);
+
+    public IEnumerable<DeployedPullRequest> PullRequestsIn(DateTimeOffset start, DateTimeOffset end) => Range(PullRequests, p => p.Deployment.FinishedAt, start, end);
+
+    public IEnumerable<AttributedIncident> ResolvedIn(DateTimeOffset start, DateTimeOffset end) => Range(Resolved, i => i.Incident.ResolvedAt!.Value, start, end);
+
+    /// <summary>The items with start ≤ key &lt; end of a list sorted by key.</summary>
+    private static IEnumerable<T> Range<T>(IReadOnlyList<T> sorted, Func<T, DateTimeOffset> key, DateTimeOffset start, DateTimeOffset end)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (key(sorted[mid]) < start) { lo = mid + 1; } else { hi = mid; }
+        }
+        for (var i = lo; i < sorted.Count && key(sorted[i]) < end; i++)
+        {
+            yield return sorted[i];
+        }
+    }
 
     public static DoraFacts Build(DoraInput input)
     {
@@ -21,19 +52,12 @@ public sealed record DoraFacts(
         var incidents = DoraAttribution.AttributeIncidents(input);
         var withIncident = incidents.Where(i => i.CausedBy is not null).Select(i => i.CausedBy!.Id).ToHashSet(StringComparer.Ordinal);
         var openDuring = OpenIncidents.ByService(input.Incidents);
-        var counted = input.Deployments.Where(d => d.Counts)
+        var deployments = input.Deployments.OrderBy(d => d.FinishedAt).ToList();
+        var counted = deployments.Where(d => d.Counts)
             .Select(d => new CountedDeployment(d, withIncident.Contains(d.Id), openDuring.TryGetValue(d.Service, out var open) && open.IsOpenAt(d.StartedAt)))
             .ToList();
-        return new DoraFacts(input.Deployments, counted, DoraAttribution.DeployedPullRequests(input), incidents,
+        return new DoraFacts(deployments, counted, [.. DoraAttribution.DeployedPullRequests(input).OrderBy(p => p.Deployment.FinishedAt)], incidents,
             input.PullRequests.Count(p => p.FirstCommitAt is null));
-    }
-
-    public static DoraFacts Combine(IReadOnlyCollection<DoraFacts> parts)
-    {
-        ArgumentNullException.ThrowIfNull(parts);
-        return parts.Count == 1 ? parts.First() : new DoraFacts(
-            [.. parts.SelectMany(p => p.Deployments)], [.. parts.SelectMany(p => p.Counted)], [.. parts.SelectMany(p => p.PullRequests)],
-            [.. parts.SelectMany(p => p.Incidents)], parts.Sum(p => p.PullRequestsWithoutFirstCommit));
     }
 
     /// <summary>

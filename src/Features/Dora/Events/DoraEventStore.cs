@@ -27,11 +27,15 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             // Services an Admin mapped to a catalog component arrive under the component's name from then on.
             var mappings = await db.Set<Quality.ServiceMapping>().AsNoTracking().ToDictionaryAsync(m => m.FromKey, m => m.Component, ct);
             var existing = new Dictionary<(string, string), DoraEventRecord>();
-            foreach (var chunk in latest.Select(e => e.Id).Distinct().Chunk(1_000))
+            // Per type, so the lookup uses the (type, id) primary key.
+            foreach (var byType in latest.GroupBy(e => e.Type))
             {
-                foreach (var found in await db.Set<DoraEventRecord>().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
+                foreach (var chunk in byType.Select(e => e.Id).Chunk(1_000))
                 {
-                    existing[(found.Type, found.Id)] = found;
+                    foreach (var found in await db.Set<DoraEventRecord>().Where(r => r.Type == byType.Key && chunk.Contains(r.Id)).ToListAsync(ct))
+                    {
+                        existing[(found.Type, found.Id)] = found;
+                    }
                 }
             }
             var touched = new HashSet<string>(StringComparer.Ordinal);
@@ -79,7 +83,13 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
     /// </summary>
     private static async Task ReopenLaterComparesAsync(PortalDbContext db, IEnumerable<ParsedEvent> arrived, CancellationToken ct)
     {
-        foreach (var group in arrived.GroupBy(e => e.Json["service"]!.GetValue<string>().ToLowerInvariant()))
+        var groups = arrived.GroupBy(e => e.Json["service"]!.GetValue<string>().ToLowerInvariant()).ToList();
+        var keys = groups.Select(g => g.Key).ToList();
+        // Usually none of the services has compared deployments (senders list commits): one indexed query instead of one per service.
+        var comparing = (await db.Set<DoraEventRecord>()
+            .Where(r => (r.CommitsState == CommitsStates.Compared || r.CommitsState == CommitsStates.Unresolved) && keys.Contains(r.ServiceKey))
+            .Select(r => r.ServiceKey).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in groups.Where(g => comparing.Contains(g.Key)))
         {
             var earliestStart = group.Min(e => DateTimeOffset.Parse(e.Json["startedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToUnixTimeMilliseconds();
             var ids = group.Select(e => e.Id).ToList();

@@ -16,8 +16,8 @@ public sealed class DoraFactsCache(IDbContextFactory<PortalDbContext> factory, D
     private readonly ConcurrentDictionary<string, (long Version, DoraFacts Facts)> _byService = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rebuilding = new(1, 1);
 
-    /// <summary>The combined facts of these services (null: every service with events).</summary>
-    public async Task<DoraFacts> FactsAsync(IReadOnlyCollection<string>? services, CancellationToken ct)
+    /// <summary>The facts of these services (null: every service with events), one part per service.</summary>
+    public async Task<IReadOnlyList<DoraFacts>> FactsAsync(IReadOnlyCollection<string>? services, CancellationToken ct)
     {
         // Versions are read before the events: a change committed in between bumps the version again and is picked up next time.
         var versions = await VersionsAsync(ct);
@@ -34,7 +34,7 @@ public sealed class DoraFactsCache(IDbContextFactory<PortalDbContext> factory, D
                 _rebuilding.Release();
             }
         }
-        return DoraFacts.Combine([.. wanted.Where(versions.ContainsKey).Select(k => _byService.TryGetValue(k, out var hit) ? hit.Facts : DoraFacts.Empty)]);
+        return [.. wanted.Where(versions.ContainsKey).Select(k => _byService.TryGetValue(k, out var hit) ? hit.Facts : DoraFacts.Empty)];
     }
 
     private bool IsStale(string key, Dictionary<string, long> versions) =>

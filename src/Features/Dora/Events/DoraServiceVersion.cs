@@ -28,12 +28,17 @@ internal static class DoraServiceVersions
     /// <summary>Marks the services' events as changed; part of the caller's transaction.</summary>
     public static async Task BumpAsync(Data.PortalDbContext db, IEnumerable<string> serviceKeys, CancellationToken ct)
     {
-        foreach (var key in serviceKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // Sorted keys keep concurrent batches from deadlocking on each other's rows.
+        foreach (var chunk in serviceKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(500))
         {
-            // Same statement on PostgreSQL and SQLite; sorted keys keep concurrent batches from deadlocking.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO dora_service_versions (\"ServiceKey\", \"Version\") VALUES ({key}, 1) ON CONFLICT (\"ServiceKey\") DO UPDATE SET \"Version\" = dora_service_versions.\"Version\" + 1",
-                ct);
+            // One statement per chunk; the same SQL on PostgreSQL and SQLite.
+            var values = string.Join(", ", chunk.Select((_, i) => $"({{{i}}}, 1)"));
+#pragma warning disable EF1003 // Only {0}, {1}… placeholders are concatenated; every key is a parameter.
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO dora_service_versions (\"ServiceKey\", \"Version\") VALUES {values} " +
+                "ON CONFLICT (\"ServiceKey\") DO UPDATE SET \"Version\" = dora_service_versions.\"Version\" + 1",
+                chunk.Cast<object>(), ct);
+#pragma warning restore EF1003
         }
     }
 }

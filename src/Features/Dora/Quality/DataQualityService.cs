@@ -33,17 +33,17 @@ public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factor
         var unmapped = byService.Where(s => !known.Contains(s.Key))
             .Select(s => new UnmappedService(s.Service, s.Events, DateTimeOffset.FromUnixTimeMilliseconds(s.Last)))
             .OrderByDescending(s => s.Events).ToList();
-        var facts = await cache.FactsAsync(null, ct);
+        var parts = await cache.FactsAsync(null, ct);
         var since = time.GetUtcNow().AddDays(-90);
         var unresolved = await db.Set<DoraEventRecord>().AsNoTracking().Where(e => e.CommitsState == CommitsStates.Unresolved)
             .OrderByDescending(e => e.AtUnixMs).Take(50).Select(e => new { e.Id, e.Service, e.AtUnixMs, e.Json }).ToListAsync(ct);
         var pending = await db.Set<DoraEventRecord>().CountAsync(e => e.CommitsState == CommitsStates.Pending, ct);
-        var deploying = facts.Deployments.Where(d => d.FinishedAt >= since).Select(d => d.Service.ToLowerInvariant()).ToHashSet();
+        var deploying = parts.SelectMany(p => p.DeploymentsIn(since, DateTimeOffset.MaxValue)).Select(d => d.Service.ToLowerInvariant()).ToHashSet();
         return new DataQualityReport(
             unmapped,
             [.. components.Where(c => !deploying.Contains(c.ToLowerInvariant()))],
-            [.. facts.Incidents.Where(i => i.CausedBy is null).Select(i => i.Incident).OrderByDescending(i => i.CreatedAt).Take(50)],
-            facts.PullRequestsWithoutFirstCommit,
+            [.. parts.SelectMany(p => p.Incidents).Where(i => i.CausedBy is null).Select(i => i.Incident).OrderByDescending(i => i.CreatedAt).Take(50)],
+            parts.Sum(p => p.PullRequestsWithoutFirstCommit),
             components,
             [.. unresolved.Select(u => new UnresolvedCommits(u.Id, u.Service, DateTimeOffset.FromUnixTimeMilliseconds(u.AtUnixMs),
                 System.Text.Json.Nodes.JsonNode.Parse(u.Json)?["commitsResolution"]?["reason"]?.GetValue<string>() ?? ""))],
