@@ -12,13 +12,23 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
     public event Action? Changed;
 
     /// <summary>All or nothing: the batch is committed in one transaction before anyone is told it was accepted.</summary>
-    public async Task UpsertAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct)
+    public Task UpsertAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct) => WriteAsync(events, source, replaceExisting: true, ct);
+
+    /// <summary>
+    /// Stores only events whose type and id are new, keeping what is stored: pollers fill gaps and must not replace a
+    /// receiver's richer event. Returns how many were added.
+    /// </summary>
+    public Task<int> InsertMissingAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct) => WriteAsync(events, source, replaceExisting: false, ct);
+
+    private async Task<int> WriteAsync(IReadOnlyList<ParsedEvent> events, string source, bool replaceExisting, CancellationToken ct)
     {
+        var written = 0;
         await using var probe = await factory.CreateDbContextAsync(ct);
         await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            written = 0;
             // The last occurrence of a (type, id) within one batch wins, as if sent one after the other.
             var latest = events.GroupBy(e => (e.Type, e.Id)).Select(g => g.Last()).ToList();
             // Services an Admin mapped to a catalog component arrive under the component's name from then on.
@@ -34,6 +44,11 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             foreach (var e in latest)
             {
                 var record = existing.GetValueOrDefault((e.Type, e.Id));
+                if (record is not null && !replaceExisting)
+                {
+                    continue;
+                }
+                written++;
                 if (record is null)
                 {
                     record = new DoraEventRecord { Type = e.Type, Id = e.Id, Service = e.Service, ServiceKey = "", Json = "", Source = source };
@@ -52,6 +67,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             await tx.CommitAsync(ct);
         });
         Changed?.Invoke();
+        return written;
     }
 
     /// <summary>Every event of these services (null: all services) up to the end of <paramref name="to"/>.</summary>
