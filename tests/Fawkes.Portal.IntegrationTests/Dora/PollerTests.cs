@@ -79,8 +79,7 @@ public sealed class PollerTests : IAsyncLifetime
         Assert.Equal("argocd-payments-api-2025-01-08T10:00:00Z", deployment["id"]!.GetValue<string>());
         Assert.Equal(DateTimeOffset.Parse("2025-01-08T10:03:00Z", System.Globalization.CultureInfo.InvariantCulture), deployment["finishedAt"]!.GetValue<DateTimeOffset>());
         var stored = await EventAsync("deployment", "argocd-payments-api-2025-01-08T10:00:00Z");
-        Assert.Equal("argocd", stored.Source);
-        Assert.Equal("9f1c2e", JsonNode.Parse(stored.Json)!["commits"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal("argocd", stored.Source); // the receiver's event, not replaced by the poller's copy
         Assert.Equal(0, (await PollerAsync("argocd"))!["eventsAdded"]!.GetValue<int>());
     }
 
