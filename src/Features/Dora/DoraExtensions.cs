@@ -1,6 +1,7 @@
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Dora.Api;
 using Fawkes.Portal.Features.Dora.Events;
+using Fawkes.Portal.Features.Dora.Pollers;
 using Fawkes.Portal.Features.Dora.Webhooks;
 
 namespace Fawkes.Portal.Features.Dora;
@@ -22,10 +23,11 @@ public static class DoraExtensions
         builder.Services.AddHostedService<Commits.CommitResolverService>();
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
         builder.Services.AddHostedService<DoraGauges>();
+        builder.Services.AddDoraPollers();
         builder.Services.AddEntityTab<Pages.DoraEntityTab>("dora", "DORA", MudBlazor.Icons.Material.Outlined.Insights, 50,
             e => string.Equals(e.Kind, Catalog.Model.CatalogKinds.Component, StringComparison.OrdinalIgnoreCase));
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi().MapDevLakeWebhooks().MapGitHubWebhook().MapOpsReceivers();
+    public static IEndpointRouteBuilder MapDora(this IEndpointRouteBuilder app) => app.MapDoraApi().MapDevLakeWebhooks().MapGitHubWebhook().MapOpsReceivers().MapDoraPollers();
 }

@@ -183,6 +183,35 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Set<DoraEventRecord>().CountAsync(ct);
     }
+
+    /// <summary>
+    /// Stores only events whose type and id are not stored yet, and returns how many: pollers fill gaps and must not
+    /// replace a receiver's richer event. Should a receiver store the same event between this check and the write, the
+    /// poller's copy of that same sync or build replaces it: same id and builder, at most the commits differ (then resolved
+    /// from the revision like any deployment sent without them). Checking inside UpsertAsync's transaction would close that
+    /// gap but means reworking UpsertAsync itself.
+    /// </summary>
+    public async Task<int> InsertMissingAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct)
+    {
+        var missing = new List<ParsedEvent>();
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            foreach (var byType in events.GroupBy(e => e.Type))
+            {
+                foreach (var chunk in byType.Select(e => e.Id).Distinct().Chunk(1_000))
+                {
+                    var stored = (await db.Set<DoraEventRecord>().AsNoTracking().Where(r => r.Type == byType.Key && chunk.Contains(r.Id))
+                        .Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                    missing.AddRange(byType.Where(e => chunk.Contains(e.Id) && !stored.Contains(e.Id)));
+                }
+            }
+        }
+        if (missing.Count > 0)
+        {
+            await UpsertAsync(missing, source, ct);
+        }
+        return missing.DistinctBy(e => (e.Type, e.Id)).Count();
+    }
 }
 
 /// <summary>Stored (normalized) event JSON to calculator records.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fawkes.Portal.Features.Catalog.Query;
 using Fawkes.Portal.Features.Dora.Events;
+using Fawkes.Portal.Features.Dora.Pollers;
 using Fawkes.Portal.Identity;
 
 namespace Fawkes.Portal.Features.Dora.Webhooks;
@@ -39,7 +40,7 @@ internal static class OpsReceivers
         var native = new JsonObject
         {
             ["type"] = "deployment",
-            ["id"] = $"argocd-{app}-{DoraJson.S(body, "startedAt")}",
+            ["id"] = ArgoCdDeploymentEvent.Id(app, DoraJson.S(body, "startedAt")),
             ["service"] = service,
             ["environment"] = string.IsNullOrEmpty(DoraJson.S(body, "environment")) ? "production" : DoraJson.S(body, "environment"),
             ["result"] = phase == "Succeeded" ? "success" : "failure",
@@ -94,19 +95,9 @@ internal static class OpsReceivers
         }
         var job = DoraJson.S(body, "name") ?? "";
         var matches = await catalog.ListAsync(EntityFilter.Parse([$"kind=component,metadata.annotations.jenkins.io/job-full-name={job.ToLowerInvariant()}"]), 1, 0, ct);
-        var started = build["timestamp"] is JsonValue ts && ts.TryGetValue<long>(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
-        var duration = build["duration"] is JsonValue d && d.TryGetValue<long>(out var dms) ? dms : 0;
-        var native = new JsonObject
-        {
-            ["type"] = "build",
-            ["id"] = $"jenkins-{job}-{build["number"]}",
-            ["service"] = matches.Count > 0 ? matches[0]["metadata"]!["name"]!.GetValue<string>() : job.Split('/')[^1],
-            ["result"] = (DoraJson.S(build, "status") ?? "unknown").ToLowerInvariant(),
-            ["startedAt"] = started?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["finishedAt"] = started?.AddMilliseconds(duration).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["commitSha"] = DoraJson.S(build["scm"], "commit"),
-            ["branch"] = DoraJson.S(build["scm"], "branch"),
-        };
+        var service = matches.Count > 0 ? matches[0]["metadata"]!["name"]!.GetValue<string>() : job.Split('/')[^1];
+        var native = JenkinsBuildEvent.Create(job, build["number"]?.ToString() ?? "", service, DoraJson.S(build, "status"),
+            JenkinsBuildEvent.Long(build["timestamp"]), JenkinsBuildEvent.Long(build["duration"]) ?? 0, DoraJson.S(build["scm"], "commit"), DoraJson.S(build["scm"], "branch"));
         return await StoreAsync(store, [native], "jenkins", ct);
     }
 
