@@ -100,4 +100,54 @@ public sealed class DoraTests(BrowserFixture fixture)
             Assert.False(string.IsNullOrWhiteSpace(incidents), "A row without an incident is shown under the incident filter.");
         }
     }
+
+    [Fact]
+    public async Task Clicking_a_week_in_the_chart_lists_the_deployments_of_that_week()
+    {
+        await fixture.WaitForDemoDataAsync();
+        var page = await fixture.NewPageAsync(1366, 1000);
+        await page.SignInAsync("jonas.weber", "PlatformLead");
+        await page.GoToAsync("/dora?service=payments-api&days=90");
+        var bars = page.GetByTestId("dora-chart").Locator("g.trace.bars g.point path");
+        await Expect(bars.First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+
+        // A real mouse click on the bar (Plotly listens on the plot area above it, hence Force).
+        var bar = bars.Nth(await bars.CountAsync() - 2);
+        await bar.ClickAsync(new() { Force = true });
+
+        await Expect(page).ToHaveURLAsync(new Regex("week=\\d{4}-\\d{2}-\\d{2}"), new() { Timeout = 10_000 });
+        var week = DateOnly.Parse(Regex.Match(page.Url, "week=([0-9-]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(DayOfWeek.Monday, week.DayOfWeek);
+        await Expect(page.GetByTestId("dora-drill-week")).ToContainTextAsync(week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var rows = page.GetByTestId("dora-deployments").Locator("tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        foreach (var finished in await rows.Locator("td:nth-child(1)").AllInnerTextsAsync())
+        {
+            var day = DateOnly.Parse(finished[..10], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(day, week, week.AddDays(6));
+        }
+    }
+
+    [Fact]
+    public async Task A_custom_window_is_kept_in_the_url_and_a_week_row_opens_its_deployments()
+    {
+        await fixture.WaitForDemoDataAsync();
+        var page = await fixture.NewPageAsync(1366, 1000);
+        await page.SignInAsync("jonas.weber", "PlatformLead");
+        var to = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
+        var from = to.AddDays(-27);
+        await page.GoToAsync($"/dora?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+
+        await Expect(page.GetByText($"{from:yyyy-MM-dd} to {to:yyyy-MM-dd} (UTC)")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Start date" })).ToHaveValueAsync($"{from:yyyy-MM-dd}");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "End date" })).ToHaveValueAsync($"{to:yyyy-MM-dd}");
+        await page.GetByText("Week by week").ClickAsync();
+        var firstWeek = page.GetByTestId("dora-periods").Locator("tbody tr a").First;
+        var label = (await firstWeek.InnerTextAsync()).Trim();
+        await firstWeek.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"week={label}"));
+        await Expect(page).ToHaveURLAsync(new Regex($"from={from:yyyy-MM-dd}"));
+        await Expect(page.GetByTestId("dora-drill-week")).ToContainTextAsync(label);
+    }
 }

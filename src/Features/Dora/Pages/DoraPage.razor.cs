@@ -26,12 +26,25 @@ public partial class DoraPage
     [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
     [SupplyParameterFromQuery(Name = "service")] public string? Service { get; set; }
     [SupplyParameterFromQuery(Name = "show")] public string? Show { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? FromParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? ToParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "week")] public string? Week { get; set; }
 
-    private int Days => DaysParameter is 30 or 90 or 180 ? DaysParameter.Value : 90;
+    private DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
-    private DateOnly To => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+    /// <summary>A custom window from the URL when valid (from ≤ to, at most two years), else null.</summary>
+    private (DateOnly From, DateOnly To)? Custom =>
+        DateOnly.TryParseExact(FromParameter, "yyyy-MM-dd", out var from) && DateOnly.TryParseExact(ToParameter, "yyyy-MM-dd", out var to)
+            && from <= to && to.DayNumber - from.DayNumber < 731 ? (from, to) : null;
 
-    private DateOnly From => To.AddDays(-(Days - 1));
+    /// <summary>30, 90 or 180 for the presets; 0 for a custom window.</summary>
+    private int Preset => Custom is not null ? 0 : DaysParameter is 30 or 90 or 180 ? DaysParameter.Value : 90;
+
+    private DateOnly To => Custom?.To ?? Today;
+
+    private DateOnly From => Custom?.From ?? To.AddDays(-(Preset - 1));
+
+    private int Days => To.DayNumber - From.DayNumber + 1;
 
     private DoraScope Scope => new(Service, Service is null ? Team : null);
 
@@ -71,19 +84,46 @@ public partial class DoraPage
     }
 
     /// <summary>The deployments a tile's number is made of.</summary>
-    private IReadOnlyList<DeploymentDrillDown> ShownDeployments => Show switch
+    private IReadOnlyList<DeploymentDrillDown> ShownDeployments => [.. (Show switch
     {
-        "incidents" => [.. _deployments.Where(d => d.Incidents.Count > 0)],
-        "changes" => [.. _deployments.Where(d => d.PullRequests.Count > 0)],
+        "incidents" => _deployments.Where(d => d.Incidents.Count > 0),
+        "changes" => _deployments.Where(d => d.PullRequests.Count > 0),
         _ => _deployments,
-    };
+    }).Where(d => Week is null || DoraMath.Period(DoraMath.Day(d.Deployment.FinishedAt), Bucket.Week) == Week)];
 
     private string DrillHref(string show) =>
-        Navigation.GetUriWithQueryParameter("show", show == "all" ? null : show) + "#deployments";
+        Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["show"] = show == "all" ? null : show, ["week"] = null }) + "#deployments";
 
-    private void Navigate(int days, string? team, string? service) =>
+    private string WeekHref(string week) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["week"] = week, ["show"] = null }) + "#deployments";
+
+    private void ShowWeek(string week) => Navigation.NavigateTo(WeekHref(week));
+
+    private void Navigate(string? team, string? service) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
-            ["days"] = days, ["team"] = team, ["service"] = service,
+            ["days"] = DaysParameter, ["team"] = team, ["service"] = service, ["from"] = FromParameter, ["to"] = ToParameter, ["week"] = null, ["show"] = null,
         }));
+
+    private void ChangeWindow(int preset) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["days"] = preset == 0 ? null : preset,
+            ["from"] = preset == 0 ? From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["to"] = preset == 0 ? To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["week"] = null, ["show"] = null,
+        }));
+
+    private void ChangeRange(MudBlazor.DateRange? range)
+    {
+        if (range?.Start is { } start && range.End is { } end)
+        {
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+            {
+                ["days"] = null,
+                ["from"] = DateOnly.FromDateTime(start).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["to"] = DateOnly.FromDateTime(end).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["week"] = null, ["show"] = null,
+            }));
+        }
+    }
 }
