@@ -57,6 +57,7 @@ internal static class DoraBench
         (await api.GetAsync($"/api/dora/summary?from={from90}&to={to}")).EnsureSuccessStatusCode();
         var cold = clock.Elapsed;
         var random = new Random(3);
+        using var browser = await SignedInBrowserAsync(portal.BaseAddress);
         var results = new List<Measurement>
         {
             await Measure.RunAsync("baseline GET /healthz", options.Iterations, _ => api.GetAsync("/healthz")),
@@ -65,6 +66,9 @@ internal static class DoraBench
             await Measure.RunAsync("service summary, 90 days", options.Iterations, _ => api.GetAsync($"/api/dora/summary?service=svc-{random.Next(200):D3}&from={from90}&to={to}")),
             await Measure.RunAsync("service metrics by week, 90 days", options.Iterations, _ => api.GetAsync($"/api/dora/metrics?service=svc-{random.Next(200):D3}&from={from90}&to={to}&bucket=week")),
             await Measure.RunAsync("service deployments drill-down, 90 days", options.Iterations, _ => api.GetAsync($"/api/dora/deployments?service=svc-{random.Next(200):D3}&from={from90}&to={to}")),
+            // The whole dashboard as a browser first gets it: tiles, previous period, weekly rows, breakdown, drill-down list.
+            await Measure.RunAsync("org dashboard page, 90 days (server render)", Math.Max(20, options.Iterations / 4), _ => browser.GetAsync("/dora?days=90")),
+            await Measure.RunAsync("service dashboard page, 90 days (server render)", Math.Max(20, options.Iterations / 4), _ => browser.GetAsync($"/dora?days=90&service=svc-{random.Next(200):D3}")),
         };
         var report = Markdown(total, acknowledged, stored, lost, ingestion, count, cold, portal.RssMegabytes(), results);
         Console.WriteLine(report);
@@ -73,6 +77,19 @@ internal static class DoraBench
         await File.WriteAllTextAsync(file, report);
         Console.WriteLine($"Written to {file}");
         return lost == 0 && count == total ? 0 : 1;
+    }
+
+    /// <summary>A cookie session through the development sign-in (the bench configures no OAuth client).</summary>
+    private static async Task<HttpClient> SignedInBrowserAsync(Uri baseAddress)
+    {
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        var signin = await browser.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(signin, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        await browser.PostAsync("/auth/dev-signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["login"] = "jonas.weber", ["role"] = "PlatformLead",
+        }));
+        return browser;
     }
 
     private static HttpClient Client(Uri baseAddress)

@@ -101,7 +101,7 @@ public sealed class CommitResolver(
         var updated = await db.Set<DoraEventRecord>()
             .Where(r => r.Type == record.Type && r.Id == record.Id && r.ReceivedAt == record.ReceivedAt && r.CommitsState == CommitsStates.Pending)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Json, text).SetProperty(r => r.CommitsState, state), ct);
-        await DoraServiceVersions.BumpAsync(db, [record.ServiceKey], ct);
+        await DoraServiceVersions.BumpAsync(db, [record.Service], ct);
         return updated;
     }
 

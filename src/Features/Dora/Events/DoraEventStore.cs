@@ -38,13 +38,15 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                     }
                 }
             }
-            var touched = new HashSet<string>(StringComparer.Ordinal);
+            var touched = new List<string>(); // services whose events change, by name as sent
+            var left = new HashSet<string>(StringComparer.Ordinal); // services an event moved away from
             foreach (var e in latest)
             {
                 var record = existing.GetValueOrDefault((e.Type, e.Id));
                 if (record is not null)
                 {
-                    touched.Add(record.ServiceKey); // re-sent under another service: the old one changes too
+                    touched.Add(record.Service); // re-sent under another service: the old one changes too
+                    left.Add(record.ServiceKey);
                 }
                 if (record is null)
                 {
@@ -55,7 +57,8 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                 e.Json["service"] = service;
                 record.Service = service;
                 record.ServiceKey = service.ToLowerInvariant();
-                touched.Add(record.ServiceKey);
+                touched.Add(service);
+                left.Remove(record.ServiceKey);
                 record.AtUnixMs = e.At.ToUnixTimeMilliseconds();
                 record.Json = e.Json.ToJsonString();
                 record.Source = source;
@@ -64,6 +67,10 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             }
             await db.SaveChangesAsync(ct);
             await DoraServiceVersions.BumpAsync(db, touched, ct);
+            foreach (var key in left)
+            {
+                await DoraServiceVersions.RemoveIfEmptyAsync(db, key, ct);
+            }
             await ReopenLaterComparesAsync(db, latest.Where(e => NeedsCompare(e) || IsCounted(e)).Where(e => !existing.ContainsKey((e.Type, e.Id))), ct);
             await tx.CommitAsync(ct);
         });
@@ -147,7 +154,8 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             }
         }
         await db.SaveChangesAsync(ct);
-        await DoraServiceVersions.BumpAsync(db, [fromKey, toService.ToLowerInvariant()], ct);
+        await DoraServiceVersions.BumpAsync(db, [toService], ct);
+        await DoraServiceVersions.RemoveIfEmptyAsync(db, fromKey, ct);
         Changed?.Invoke();
         return records.Count;
     }
@@ -166,7 +174,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         record.Json = json.ToJsonString();
         record.ReceivedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await DoraServiceVersions.BumpAsync(db, [record.ServiceKey], ct);
+        await DoraServiceVersions.BumpAsync(db, [record.Service], ct);
         Changed?.Invoke();
         return true;
     }
@@ -175,7 +183,8 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
     public async Task<IReadOnlyList<string>> ServicesAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Set<DoraEventRecord>().AsNoTracking().Select(e => e.Service).Distinct().OrderBy(s => s).ToListAsync(ct);
+        // The version table has a row per service with events: no scan of the events.
+        return await db.Set<DoraServiceVersion>().AsNoTracking().Select(v => v.Service).OrderBy(s => s).ToListAsync(ct);
     }
 
     public async Task<int> CountAsync(CancellationToken ct)

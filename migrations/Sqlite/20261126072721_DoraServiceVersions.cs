@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Fawkes.Portal.Migrations.Postgres
+namespace Fawkes.Portal.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DoraServiceVersions : Migration
@@ -14,8 +14,9 @@ namespace Fawkes.Portal.Migrations.Postgres
                 name: "dora_service_versions",
                 columns: table => new
                 {
-                    ServiceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    ServiceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -23,7 +24,7 @@ namespace Fawkes.Portal.Migrations.Postgres
                 });
 
             // Events stored before versions existed: give each of their services a first version.
-            migrationBuilder.Sql("INSERT INTO dora_service_versions (\"ServiceKey\", \"Version\") SELECT DISTINCT \"ServiceKey\", 1 FROM dora_events");
+            migrationBuilder.Sql("INSERT INTO dora_service_versions (\"ServiceKey\", \"Service\", \"Version\") SELECT \"ServiceKey\", MAX(\"Service\"), 1 FROM dora_events GROUP BY \"ServiceKey\"");
         }
 
         /// <inheritdoc />
