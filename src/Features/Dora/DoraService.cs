@@ -17,7 +17,7 @@ public sealed record LeadTimeBreakdown(int PullRequests, long? Coding, long? Rev
 public sealed record DeploymentDrillDown(DeploymentEvent Deployment, IReadOnlyList<DeployedPullRequest> PullRequests, IReadOnlyList<IncidentEvent> Incidents, bool Rework);
 
 /// <summary>Reads events for a scope and runs the calculator: the one place the read API and the dashboards get numbers from.</summary>
-public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog)
+public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, CatalogCache cache)
 {
     /// <summary>The services of a scope; null for the whole organisation (every event, mapped or not).</summary>
     public async Task<IReadOnlyCollection<string>?> ServicesAsync(DoraScope scope, CancellationToken ct)
@@ -34,8 +34,13 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog)
         var (relation, target) = scope.Team is { } team
             ? ("relations.ownedby", EntityRef.Parse(team, CatalogKinds.Group).Key)
             : ("relations.partof", EntityRef.Parse(scope.System!, CatalogKinds.System).Key);
-        var components = await catalog.ListAsync(new EntityFilter([[new FilterCondition("kind", ["component"]), new FilterCondition(relation, [target])]]), null, 0, ct);
-        return [.. components.Select(c => c["metadata"]!["name"]!.GetValue<string>())];
+        var filter = new EntityFilter([[new FilterCondition("kind", ["component"]), new FilterCondition(relation, [target])]]);
+        // Kept until the catalog changes: the organisation view asks this for every team on each render.
+        return await cache.GetOrAddAsync(CatalogCache.Key("dora-services", filter), async () =>
+        {
+            var components = await catalog.ListAsync(filter, null, 0, ct);
+            return (IReadOnlyCollection<string>)[.. components.Select(c => c["metadata"]!["name"]!.GetValue<string>())];
+        });
     }
 
     public async Task<IReadOnlyList<DoraRow>> MetricsAsync(DoraScope scope, DateOnly from, DateOnly to, Bucket bucket, CancellationToken ct) =>

@@ -66,7 +66,9 @@ public partial class DoraPage
         _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
         _rows = await Dora.MetricsAsync(scope, From, To, Bucket.Week, CancellationToken.None);
         _breakdown = await Dora.LeadTimeBreakdownAsync(scope, From, To, CancellationToken.None);
-        _deployments = await Dora.DeploymentsAsync(scope, From, To, CancellationToken.None);
+        // A week filter is a narrower window: only that week's deployments are built.
+        var (listFrom, listTo) = WeekWindow ?? (From, To);
+        _deployments = await Dora.DeploymentsAsync(scope, listFrom, listTo, CancellationToken.None);
         // The organisation view compares teams; a team or service view does not need to.
         var teams = new List<(string, DoraSummary)>();
         if (scope.IsOrganisation)
@@ -84,12 +86,18 @@ public partial class DoraPage
     }
 
     /// <summary>The deployments a tile's number is made of.</summary>
-    private IReadOnlyList<DeploymentDrillDown> ShownDeployments => [.. (Show switch
+    private IReadOnlyList<DeploymentDrillDown> ShownDeployments => [.. Show switch
     {
         "incidents" => _deployments.Where(d => d.Incidents.Count > 0),
         "changes" => _deployments.Where(d => d.PullRequests.Count > 0),
         _ => _deployments,
-    }).Where(d => Week is null || DoraMath.Period(DoraMath.Day(d.Deployment.FinishedAt), Bucket.Week) == Week)];
+    }];
+
+    /// <summary>The selected week (a Monday) clipped to the window, if the URL names one.</summary>
+    private (DateOnly From, DateOnly To)? WeekWindow =>
+        DateOnly.TryParseExact(Week, "yyyy-MM-dd", out var monday) && monday.AddDays(6) >= From && monday <= To
+            ? (monday < From ? From : monday, monday.AddDays(6) > To ? To : monday.AddDays(6))
+            : null;
 
     private string DrillHref(string show) =>
         Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["show"] = show == "all" ? null : show, ["week"] = null }) + "#deployments";
