@@ -42,6 +42,8 @@ var results = new List<Measurement>
     await Measure.RunAsync("by-query full text", options.Iterations, i => http.GetAsync($"/api/catalog/entities/by-query?fullTextFilterTerm={CatalogGenerator.Word(i)}%20service%20number%20{random.Next(components)}&limit=20")),
     await Measure.RunAsync("entity-facets spec.type", options.Iterations, _ => http.GetAsync("/api/catalog/entity-facets?facet=spec.type")),
     await Measure.RunAsync("by-name", options.Iterations, _ => http.GetAsync($"/api/catalog/entities/by-name/component/default/component-{random.Next(components)}")),
+    await Measure.RunAsync("by-name, one entity again and again", options.Iterations, _ => http.GetAsync("/api/catalog/entities/by-name/component/default/component-7")),
+    await Measure.RunAsync("GET /api/me (authentication only)", options.Iterations, _ => http.GetAsync("/api/me")),
     await Measure.RunAsync("catalog list page (server render)", Math.Max(20, options.Iterations / 4), _ => browser.GetAsync("/catalog?kind=Component")),
 };
 var rss = app.RssMegabytes();

@@ -31,6 +31,8 @@ public static class CatalogExtensions
         services.AddSingleton<CatalogWriter>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<Query.EntitySnapshot>();
+        services.AddHostedService(sp => sp.GetRequiredService<Query.EntitySnapshot>());
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<Browse.StarService>();

@@ -122,6 +122,10 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         {
             await CatalogIndexWriter.AnalyzeAsync(db, ct);
         }
+        if (inserts.Count + changed.Count > 0)
+        {
+            await CatalogVersion.BumpAsync(db, ct);
+        }
         await tx.CommitAsync(ct);
         Phase("analyze+commit");
         logger.LogDebug("Catalog store phases (cumulative): {Phases}", string.Join(", ", phases));

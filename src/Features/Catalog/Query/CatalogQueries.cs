@@ -11,7 +11,7 @@ public sealed record EntityPage(IReadOnlyList<JsonObject> Items, int TotalItems,
 public sealed record FacetValue(string Value, int Count);
 
 /// <summary>Read side of the catalog, shared by the REST API and the pages. One DbContext per call.</summary>
-public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, CatalogCache cache, Ingestion.CatalogChanges changes)
+public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, CatalogCache cache, Ingestion.CatalogChanges changes, EntitySnapshot snapshot)
 {
     /// <summary>
     /// Full-text results are usually small: one probe query returns the ordered ids of up to this many matches, which gives
@@ -63,14 +63,17 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     }
 
     /// <summary>
-    /// One entity by ref. Cached as JSON text (cleared on any catalog change, short-lived across replicas): entity pages and
-    /// by-name lookups ask for the same few entities over and over.
+    /// One entity by ref: from the in-memory <see cref="EntitySnapshot"/> while it matches the catalog's version, else
+    /// from the database (never from a cache that could be older than another replica's change).
     /// </summary>
     public async Task<JsonObject?> ByRefAsync(EntityRef entityRef, CancellationToken ct = default)
     {
-        var json = await cache.GetOrAddAsync(CatalogCache.Key("ref", EntityFilter.None, entityRef.Key),
-            async () => (await ByRefsAsync([entityRef], ct))[0]?.ToJsonString() ?? "");
-        return json.Length == 0 ? null : JsonNode.Parse(json)!.AsObject();
+        var (current, json) = await snapshot.TryGetAsync(entityRef.Key, ct);
+        if (current)
+        {
+            return json is null ? null : JsonNode.Parse(json)!.AsObject();
+        }
+        return (await ByRefsAsync([entityRef], ct))[0];
     }
 
     /// <summary>Entities in the order asked for; null where a ref does not exist. Entity and relations come in one round trip.</summary>

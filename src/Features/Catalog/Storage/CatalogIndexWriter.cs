@@ -153,5 +153,6 @@ internal static class CatalogIndexWriter
             await db.Set<RelationRecord>().Where(r => chunk.Contains(r.OriginEntityId)).ExecuteDeleteAsync(ct);
             await db.Set<EntityRecord>().Where(e => chunk.Contains(e.Id)).ExecuteDeleteAsync(ct);
         }
+        await CatalogVersion.BumpAsync(db, ct);
     }
 }

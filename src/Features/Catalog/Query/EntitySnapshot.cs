@@ -1,0 +1,110 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Catalog.Ingestion;
+using Fawkes.Portal.Features.Catalog.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fawkes.Portal.Features.Catalog.Query;
+
+/// <summary>
+/// Every entity as the API serves it (UTF-8 JSON with relations), in memory, for by-name lookups without a database
+/// round trip. It is used only while it matches the catalog's version row, which every replica's writes move; the
+/// version is read at most once a second, so another replica's change shows within a second. While stale, callers fall
+/// back to the database and one rebuild runs in the background.
+/// </summary>
+/// <remarks>A hosted service only to listen for this replica's changes from start-up (ingestion runs before any lookup).</remarks>
+public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, CatalogChanges changes, TimeProvider time, ILogger<EntitySnapshot> logger)
+    : IHostedService
+{
+    private static readonly TimeSpan VersionCheckEvery = TimeSpan.FromSeconds(1);
+    private sealed record Built(long Version, FrozenDictionary<string, byte[]> Entities);
+
+    private Built? _built;
+    private long _catalogVersion = -1;
+    private long _checkedAtTicks = long.MinValue / 2;
+    private int _rebuilding;
+
+    /// <summary>The entity's JSON when the snapshot is current; null when the caller must ask the database.</summary>
+    /// <returns><c>Current</c>: the snapshot matches the catalog, so a null <c>Json</c> means "no such entity".</returns>
+    public async Task<(bool Current, byte[]? Json)> TryGetAsync(string refKey, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        if (now - Interlocked.Read(ref _checkedAtTicks) > VersionCheckEvery.Ticks)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            Interlocked.Exchange(ref _catalogVersion, await CatalogVersion.ReadAsync(db, ct));
+            Interlocked.Exchange(ref _checkedAtTicks, now);
+        }
+        var built = Volatile.Read(ref _built);
+        if (built is null || built.Version != Interlocked.Read(ref _catalogVersion))
+        {
+            StartRebuild();
+            return (false, null);
+        }
+        return (true, built.Entities.GetValueOrDefault(refKey));
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // This replica's own changes are seen at once, not after the next version check, and the new snapshot is built
+        // right away instead of on the next lookup.
+        changes.Changed += OnCatalogChanged;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        changes.Changed -= OnCatalogChanged;
+        return Task.CompletedTask;
+    }
+
+    private void OnCatalogChanged()
+    {
+        Interlocked.Exchange(ref _checkedAtTicks, long.MinValue / 2);
+        StartRebuild();
+    }
+
+    private void StartRebuild()
+    {
+        if (Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                Volatile.Write(ref _built, await BuildAsync());
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Building the in-memory entity snapshot failed; lookups use the database");
+            }
+            finally
+            {
+                Volatile.Write(ref _rebuilding, 0);
+            }
+        });
+    }
+
+    private async Task<Built> BuildAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        // Read in one snapshot: the version belongs to exactly these rows.
+        var version = await CatalogVersion.ReadAsync(db, CancellationToken.None);
+        var relations = (await db.Set<RelationRecord>().AsNoTracking().ToListAsync())
+            .GroupBy(r => r.SourceKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.DistinctBy(x => (x.Type, x.TargetKey)).ToList(), StringComparer.Ordinal);
+        var entities = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await foreach (var record in db.Set<EntityRecord>().AsNoTracking().AsAsyncEnumerable())
+        {
+            var json = EntityJson.Compose(record, relations.GetValueOrDefault(record.RefKey) ?? []);
+            entities[record.RefKey] = JsonSerializer.SerializeToUtf8Bytes(json);
+        }
+        logger.LogInformation("In-memory entity snapshot: {Count} entities at catalog version {Version} in {Elapsed}",
+            entities.Count, version, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new Built(version, entities.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+}

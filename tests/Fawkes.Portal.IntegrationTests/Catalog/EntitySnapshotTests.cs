@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Testing;
+
+namespace Fawkes.Portal.IntegrationTests.Catalog;
+
+/// <summary>
+/// by-name is served from an in-memory snapshot: it must follow a change made through another replica within a
+/// second or two, and serve what the database would.
+/// </summary>
+public sealed class EntitySnapshotTests : IAsyncLifetime
+{
+    private readonly string _folder = TestCatalog.Create();
+    private PortalHost _writer = default!;
+    private PortalHost _reader = default!;
+
+    public async Task InitializeAsync()
+    {
+        _writer = await PortalHost.StartPostgresAsync(CatalogFixture.Settings(_folder));
+        using var api = _writer.NewClient(bearer: PortalHost.BootstrapToken);
+        await CatalogFixture.WaitForAsync(api, TestCatalog.Total);
+        _reader = await PortalHost.StartPostgresAsync(CatalogFixture.Settings(_folder), _writer.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _reader.DisposeAsync();
+        await _writer.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task<HttpStatusCode> WaitForStatusAsync(HttpClient api, string path, HttpStatusCode wanted, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        HttpStatusCode status;
+        do
+        {
+            status = (await api.GetAsync(path)).StatusCode;
+        }
+        while (status != wanted && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+        return status;
+    }
+
+    [Fact]
+    public async Task A_deletion_through_one_replica_shows_on_the_other_within_seconds()
+    {
+        using var write = _writer.NewClient(bearer: PortalHost.BootstrapToken);
+        using var read = _reader.NewClient(bearer: PortalHost.BootstrapToken);
+        const string Path = "/api/catalog/entities/by-name/component/default/svc-03";
+
+        // Served (and snapshotted) on the reader; the same JSON as the writer's database answer.
+        var before = await read.GetFromJsonAsync<JsonObject>(Path);
+        for (var i = 0; i < 20; i++)
+        {
+            await read.GetAsync(Path); // gives the background snapshot time to be built and used
+            await Task.Delay(50);
+        }
+        var fromSnapshot = await read.GetFromJsonAsync<JsonObject>(Path);
+        Assert.Equal(before!.ToJsonString(), fromSnapshot!.ToJsonString());
+        Assert.Contains(fromSnapshot["relations"]!.AsArray(), r => r!["type"]!.GetValue<string>() == "ownedBy");
+
+        var uid = fromSnapshot["metadata"]!["uid"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NoContent, (await write.DeleteAsync($"/api/catalog/entities/by-uid/{uid}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, await WaitForStatusAsync(read, Path, HttpStatusCode.NotFound, TimeSpan.FromSeconds(3)));
+        Assert.Equal(HttpStatusCode.OK, (await read.GetAsync("/api/catalog/entities/by-name/component/default/svc-04")).StatusCode);
+    }
+}
