@@ -24,6 +24,10 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     private long _catalogVersion = -1;
     private long _checkedAtTicks = long.MinValue / 2;
     private int _rebuilding;
+    private long _retryAfterTicks;
+
+    /// <summary>The catalog version the snapshot holds; null before the first build (for health and tests).</summary>
+    public long? BuiltVersion => Volatile.Read(ref _built)?.Version;
 
     /// <summary>The entity's JSON when the snapshot is current; null when the caller must ask the database.</summary>
     /// <returns><c>Current</c>: the snapshot matches the catalog, so a null <c>Json</c> means "no such entity".</returns>
@@ -67,7 +71,7 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
 
     private void StartRebuild()
     {
-        if (Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0)
+        if (time.GetUtcNow().UtcTicks < Interlocked.Read(ref _retryAfterTicks) || Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0)
         {
             return;
         }
@@ -79,7 +83,8 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
             {
-                logger.LogWarning(ex, "Building the in-memory entity snapshot failed; lookups use the database");
+                logger.LogWarning(ex, "Building the in-memory entity snapshot failed; lookups use the database, next try in 30 s");
+                Interlocked.Exchange(ref _retryAfterTicks, time.GetUtcNow().AddSeconds(30).UtcTicks);
             }
             finally
             {
@@ -91,20 +96,27 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     private async Task<Built> BuildAsync()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var db = await factory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        // Read in one snapshot: the version belongs to exactly these rows.
-        var version = await CatalogVersion.ReadAsync(db, CancellationToken.None);
-        var relations = (await db.Set<RelationRecord>().AsNoTracking().ToListAsync())
-            .GroupBy(r => r.SourceKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.DistinctBy(x => (x.Type, x.TargetKey)).ToList(), StringComparer.Ordinal);
-        var entities = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        await foreach (var record in db.Set<EntityRecord>().AsNoTracking().AsAsyncEnumerable())
+        await using var probe = await factory.CreateDbContextAsync();
+        // PostgreSQL's retrying strategy runs user transactions only as one retriable unit.
+        var built = await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            var json = EntityJson.Compose(record, relations.GetValueOrDefault(record.RefKey) ?? []);
-            entities[record.RefKey] = JsonSerializer.SerializeToUtf8Bytes(json);
-        }
+            await using var db = await factory.CreateDbContextAsync();
+            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+            // Read in one snapshot: the version belongs to exactly these rows.
+            var version = await CatalogVersion.ReadAsync(db, CancellationToken.None);
+            var relations = (await db.Set<RelationRecord>().AsNoTracking().ToListAsync())
+                .GroupBy(r => r.SourceKey, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.DistinctBy(x => (x.Type, x.TargetKey)).ToList(), StringComparer.Ordinal);
+            var entities = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            await foreach (var record in db.Set<EntityRecord>().AsNoTracking().AsAsyncEnumerable())
+            {
+                var json = EntityJson.Compose(record, relations.GetValueOrDefault(record.RefKey) ?? []);
+                entities[record.RefKey] = JsonSerializer.SerializeToUtf8Bytes(json);
+            }
+            return new Built(version, entities.ToFrozenDictionary(StringComparer.Ordinal));
+        });
         logger.LogInformation("In-memory entity snapshot: {Count} entities at catalog version {Version} in {Elapsed}",
-            entities.Count, version, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return new Built(version, entities.ToFrozenDictionary(StringComparer.Ordinal));
+            built.Entities.Count, built.Version, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return built;
     }
 }
