@@ -59,8 +59,9 @@ internal sealed class PortalProcess : IDisposable
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Fawkes.Portal.Features.Catalog.Ingestion.LocationService"] = "Information";
         env["Logging__LogLevel__Fawkes.Portal.Features.Catalog.Ingestion.CatalogWriter"] = "Debug";
+        env["Logging__LogLevel__Fawkes.Portal.Features.Catalog.Query.EntitySnapshot"] = "Information";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"Error\"", StringComparison.Ordinal) == true || e.Data?.Contains("stored", StringComparison.Ordinal) == true || e.Data?.Contains("phases", StringComparison.Ordinal) == true) Console.Error.WriteLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"Error\"", StringComparison.Ordinal) == true || e.Data?.Contains("stored", StringComparison.Ordinal) == true || e.Data?.Contains("phases", StringComparison.Ordinal) == true || e.Data?.Contains("snapshot", StringComparison.Ordinal) == true) Console.Error.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new PortalProcess(process, new Uri($"http://127.0.0.1:{o.Port}"));
