@@ -25,6 +25,7 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     private long _checkedAtTicks = long.MinValue / 2;
     private int _rebuilding;
     private long _retryAfterTicks;
+    private int _changedWhileBuilding;
 
     /// <summary>The catalog version the snapshot holds; null before the first build (for health and tests).</summary>
     public long? BuiltVersion => Volatile.Read(ref _built)?.Version;
@@ -66,6 +67,7 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     private void OnCatalogChanged()
     {
         Interlocked.Exchange(ref _checkedAtTicks, long.MinValue / 2);
+        Interlocked.Exchange(ref _changedWhileBuilding, 1);
         StartRebuild();
     }
 
@@ -79,7 +81,13 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
         {
             try
             {
-                Volatile.Write(ref _built, await BuildAsync());
+                // A change that lands while building asks for another round right after, not on the next lookup.
+                do
+                {
+                    Interlocked.Exchange(ref _changedWhileBuilding, 0);
+                    Volatile.Write(ref _built, await BuildAsync());
+                }
+                while (Interlocked.Exchange(ref _changedWhileBuilding, 0) == 1);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
             {
