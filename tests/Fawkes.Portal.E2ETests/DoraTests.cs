@@ -150,4 +150,28 @@ public sealed class DoraTests(BrowserFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex($"from={from:yyyy-MM-dd}"));
         await Expect(page.GetByTestId("dora-drill-week")).ToContainTextAsync(label);
     }
+
+    [Fact]
+    public async Task The_environment_filter_measures_staging_and_a_team_page_has_its_dora_tab()
+    {
+        await fixture.WaitForDemoDataAsync();
+        var page = await fixture.NewPageAsync(1366, 1000);
+        await page.SignInAsync("jonas.weber", "PlatformLead");
+        await page.GoToAsync("/dora?service=payments-api&days=90");
+        await Expect(page.GetByTestId("dora-tiles")).ToContainTextAsync("deployments on", new() { Timeout = 20_000 });
+
+        await page.GetByTestId("dora-environment").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "staging", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("environment=staging"));
+        await Expect(page.GetByText("deployments to staging measured in production's place")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("dora-csv")).ToHaveAttributeAsync("href", new Regex("environment=staging"));
+        await Expect(page.GetByTestId("dora-deployments").Locator("tbody tr").First).ToBeVisibleAsync();
+
+        await page.GoToAsync("/catalog/default/group/payments-team?tab=dora");
+        await Expect(page.GetByText("Every component payments-team owns, combined")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("dora-tiles")).ToContainTextAsync("Deployment frequency");
+        await page.GetByTestId("dora-tab-open").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/dora\\?team=payments-team"));
+    }
 }

@@ -25,7 +25,8 @@ public static class DoraExtensions
         builder.Services.AddHostedService<DoraGauges>();
         builder.Services.AddDoraPollers();
         builder.Services.AddEntityTab<Pages.DoraEntityTab>("dora", "DORA", MudBlazor.Icons.Material.Outlined.Insights, 50,
-            e => string.Equals(e.Kind, Catalog.Model.CatalogKinds.Component, StringComparison.OrdinalIgnoreCase));
+            e => string.Equals(e.Kind, Catalog.Model.CatalogKinds.Component, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(e.Kind, Catalog.Model.CatalogKinds.Group, StringComparison.OrdinalIgnoreCase));
         return builder;
     }
 

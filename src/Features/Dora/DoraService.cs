@@ -6,9 +6,12 @@ using Fawkes.Portal.Features.Dora.Events;
 namespace Fawkes.Portal.Features.Dora;
 
 /// <summary>Whose delivery to measure: one service (a Component), a team (its owning Group), a system, or the whole organisation.</summary>
-public sealed record DoraScope(string? Service = null, string? Team = null, string? System = null)
+public sealed record DoraScope(string? Service = null, string? Team = null, string? System = null, string? Environment = null)
 {
     public bool IsOrganisation => Service is null && Team is null && System is null;
+
+    /// <summary>Production unless another environment is asked for.</summary>
+    public string MeasuredEnvironment => string.IsNullOrWhiteSpace(Environment) ? "production" : Environment.Trim().ToLowerInvariant();
 }
 
 /// <summary>Where lead time goes: medians of its parts over the pull requests deployed in a window.</summary>
@@ -59,7 +62,7 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, Ca
             .ToLookup(i => i.CausedBy!.Id, i => i.Incident);
         var rework = parts.SelectMany(p => p.CountedIn(start, end)).Where(c => c.Rework).Select(c => c.Deployment.Id).ToHashSet(StringComparer.Ordinal);
         return [.. parts.SelectMany(p => p.DeploymentsIn(start, end))
-            .Where(d => d.IsProduction)
+            .Where(d => d.InMeasuredEnvironment)
             .OrderByDescending(d => d.FinishedAt)
             .Select(d => new DeploymentDrillDown(d, [.. shipped[d.Id]], [.. caused[d.Id]], rework.Contains(d.Id)))];
     }
@@ -85,6 +88,15 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, Ca
             .OrderByDescending(i => i.Incident.CreatedAt)];
 
     /// <summary>The scope's facts, one part per service: enough for the calculator, which never relates two services.</summary>
-    public async Task<IReadOnlyList<DoraFacts>> PartsAsync(DoraScope scope, CancellationToken ct) => await facts.FactsAsync(await ServicesAsync(scope, ct), ct);
+    public async Task<IReadOnlyList<DoraFacts>> PartsAsync(DoraScope scope, CancellationToken ct) =>
+        await facts.FactsAsync(await ServicesAsync(scope, ct), scope.MeasuredEnvironment, ct);
+
+    /// <summary>Every environment deployments were sent for, production first: the dashboard's environment filter.</summary>
+    public async Task<IReadOnlyList<string>> EnvironmentsAsync(CancellationToken ct)
+    {
+        var seen = (await facts.FactsAsync(null, "production", ct)).SelectMany(p => p.Environments).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        seen.Add("production");
+        return [.. seen.OrderBy(e => e == "production" ? 0 : 1).ThenBy(e => e, StringComparer.Ordinal)];
+    }
 
 }

@@ -63,6 +63,31 @@ public sealed partial class DoraApiTests(PostgresPortalFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Another_environment_takes_productions_place_only_when_asked_for()
+    {
+        using var api = Api();
+        static string Staging(string id, string finished, string commits) =>
+            Deployment(id, "svc-env", finished, commits).Replace("\"production\"", "\"staging\"", StringComparison.Ordinal);
+        var batch = "[" + string.Join(",",
+            Staging("s-base", "2024-05-01T10:00:00Z", "[]"),
+            Staging("s-1", "2024-05-06T10:00:00Z", "[\"e1\"]"),
+            Deployment("p-base", "svc-env", "2024-05-02T10:00:00Z"),
+            Deployment("p-1", "svc-env", "2024-05-07T10:00:00Z", "[\"e1\"]"),
+            """{"type":"pull_request","id":"pr-env","service":"svc-env","createdAt":"2024-05-03T10:00:00Z","mergedAt":"2024-05-06T08:00:00Z","mergeCommitSha":"e1","firstCommitAt":"2024-05-03T09:00:00Z"}""") + "]";
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsync("/api/dora/events", Json(batch))).StatusCode);
+
+        var production = (await api.GetFromJsonAsync<JsonObject>("/api/dora/summary?service=svc-env&from=2024-05-01&to=2024-05-31"))!;
+        var staging = (await api.GetFromJsonAsync<JsonObject>("/api/dora/summary?service=svc-env&from=2024-05-01&to=2024-05-31&environment=staging"))!;
+
+        Assert.Equal(2, production["deployments"]!.GetValue<int>());
+        Assert.Equal(2, staging["deployments"]!.GetValue<int>());
+        // The PR reached staging at 10:00 on the 6th and production at 10:00 on the 7th: a day apart in lead time.
+        Assert.Equal(1440, production["leadTime"]!["median"]!.GetValue<long>() - staging["leadTime"]!["median"]!.GetValue<long>());
+        var stagingDeployments = (await api.GetFromJsonAsync<JsonObject>("/api/dora/deployments?service=svc-env&from=2024-05-01&to=2024-05-31&environment=staging"))!["items"]!.AsArray();
+        Assert.Equal(["s-1", "s-base"], stagingDeployments.Select(d => d!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Bad_events_get_422_naming_index_and_field_and_nothing_is_stored()
     {
         using var api = Api();

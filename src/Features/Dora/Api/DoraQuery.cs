@@ -4,9 +4,9 @@ using Fawkes.Portal.Features.Dora.Calculation;
 namespace Fawkes.Portal.Features.Dora.Api;
 
 /// <summary>The read API's query string: scope, window (<c>to</c> inclusive), bucket.</summary>
-internal sealed record DoraQuery(string? Service, string? Team, string? System, string? From, string? To, string? Bucket, string? Format)
+internal sealed record DoraQuery(string? Service, string? Team, string? System, string? From, string? To, string? Bucket, string? Format, string? Environment)
 {
-    public DoraScope Scope => new(Service, Team, System);
+    public DoraScope Scope => new(Service, Team, System, Environment);
 
     public bool TryWindow(out DateOnly from, out DateOnly to, out string? error)
     {

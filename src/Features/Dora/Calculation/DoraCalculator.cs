@@ -63,7 +63,7 @@ public static class DoraCalculator
             var resolved = parts.SelectMany(p => p.ResolvedIn(start, end)).ToList();
             return new Window(
                 [.. parts.SelectMany(p => p.CountedIn(start, end))],
-                [.. parts.SelectMany(p => p.DeploymentsIn(start, end)).Where(d => d.FailedInProduction)],
+                [.. parts.SelectMany(p => p.DeploymentsIn(start, end)).Where(d => d.FailedInMeasuredEnvironment)],
                 [.. parts.SelectMany(p => p.PullRequestsIn(start, end))],
                 [.. resolved.Where(i => i.CausedBy is not null)
                     .Select(i => (DoraMath.Day(i.CausedBy!.FinishedAt), DoraMath.FloorMinutes(i.CausedBy.FinishedAt, i.Incident.ResolvedAt!.Value)))

@@ -4,12 +4,18 @@ namespace Fawkes.Portal.Features.Dora.Calculation;
 public sealed record DeploymentEvent(
     string Id, string Service, string Environment, string Result, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, IReadOnlyList<string> Commits)
 {
-    /// <summary>R1: production and success, both case-insensitive.</summary>
-    public bool Counts => IsProduction && string.Equals(Result, "success", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The environment whose delivery is measured: production (R1) unless a dashboard filter asks about another one,
+    /// in which case that environment's deployments take production's place in every rule.
+    /// </summary>
+    public string MeasuredEnvironment { get; init; } = "production";
 
-    public bool IsProduction => string.Equals(Environment, "production", StringComparison.OrdinalIgnoreCase);
+    /// <summary>R1: production (the measured environment) and success, both case-insensitive.</summary>
+    public bool Counts => InMeasuredEnvironment && string.Equals(Result, "success", StringComparison.OrdinalIgnoreCase);
 
-    public bool FailedInProduction => IsProduction && string.Equals(Result, "failure", StringComparison.OrdinalIgnoreCase);
+    public bool InMeasuredEnvironment => string.Equals(Environment, MeasuredEnvironment, StringComparison.OrdinalIgnoreCase);
+
+    public bool FailedInMeasuredEnvironment => InMeasuredEnvironment && string.Equals(Result, "failure", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record PullRequestEvent(

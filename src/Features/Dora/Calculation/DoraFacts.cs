@@ -19,6 +19,9 @@ public sealed record DoraFacts(
 {
     public static DoraFacts Empty { get; } = new([], [], [], [], 0);
 
+    /// <summary>The environments (lowercase) the deployments were sent for.</summary>
+    public IReadOnlySet<string> Environments { get; } = Deployments.Select(d => d.Environment.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Resolved incidents by resolution time.</summary>
     public IReadOnlyList<AttributedIncident> Resolved { get; } =
         [.. Incidents.Where(i => i.Incident.ResolvedAt is not null).OrderBy(i => i.Incident.ResolvedAt)];
@@ -46,9 +49,14 @@ public sealed record DoraFacts(
         }
     }
 
-    public static DoraFacts Build(DoraInput input)
+    /// <param name="environment">The environment measured; production is R1's, another one takes its place in every rule.</param>
+    public static DoraFacts Build(DoraInput input, string environment = "production")
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (!string.Equals(environment, "production", StringComparison.OrdinalIgnoreCase))
+        {
+            input = input with { Deployments = [.. input.Deployments.Select(d => d with { MeasuredEnvironment = environment })] };
+        }
         var incidents = DoraAttribution.AttributeIncidents(input);
         var withIncident = incidents.Where(i => i.CausedBy is not null).Select(i => i.CausedBy!.Id).ToHashSet(StringComparer.Ordinal);
         var openDuring = OpenIncidents.ByService(input.Incidents);

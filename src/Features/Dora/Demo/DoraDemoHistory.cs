@@ -60,6 +60,8 @@ public static class DoraDemoHistory
                     // A failed sync, retried a little later with the same commits.
                     events.Add(Deployment($"{id}-failed", profile.Service, "failure", started.AddMinutes(-30), started.AddMinutes(-25), []));
                 }
+                // The same change went through staging an hour and a half earlier (for the dashboard's environment filter).
+                events.Add(Deployment($"{id}-staging", profile.Service, "success", started.AddMinutes(-90), finished.AddMinutes(-90), commits, "staging"));
                 events.Add(Deployment(id, profile.Service, "success", started, finished, commits));
                 if (random.NextDouble() < profile.IncidentChance)
                 {
@@ -84,10 +86,10 @@ public static class DoraDemoHistory
         return events;
     }
 
-    private static ParsedEvent Deployment(string id, string service, string result, DateTimeOffset started, DateTimeOffset finished, List<string> commits) =>
+    private static ParsedEvent Deployment(string id, string service, string result, DateTimeOffset started, DateTimeOffset finished, List<string> commits, string environment = "production") =>
         Event("deployment", id, service, finished, new JsonObject
         {
-            ["environment"] = "production", ["result"] = result, ["startedAt"] = Iso(started), ["finishedAt"] = Iso(finished),
+            ["environment"] = environment, ["result"] = result, ["startedAt"] = Iso(started), ["finishedAt"] = Iso(finished),
             ["revision"] = $"rev-{id}", ["commits"] = new JsonArray([.. commits.Select(c => (JsonNode)JsonValue.Create(c)!)]), ["source"] = "argocd",
         });
 

@@ -29,6 +29,9 @@ public partial class DoraPage
     [SupplyParameterFromQuery(Name = "from")] public string? FromParameter { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? ToParameter { get; set; }
     [SupplyParameterFromQuery(Name = "week")] public string? Week { get; set; }
+    [SupplyParameterFromQuery(Name = "environment")] public string? Environment { get; set; }
+
+    private IReadOnlyList<string> _environments = ["production"];
 
     private DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
@@ -46,14 +49,18 @@ public partial class DoraPage
 
     private int Days => To.DayNumber - From.DayNumber + 1;
 
-    private DoraScope Scope => new(Service, Service is null ? Team : null);
+    private DoraScope Scope => new(Service, Service is null ? Team : null, Environment: Environment);
+
+    private string MeasuredEnvironment => Scope.MeasuredEnvironment;
 
     private string CsvHref => $"/api/dora/metrics?format=csv&bucket=week&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}"
-        + (Service is not null ? $"&service={Uri.EscapeDataString(Service)}" : Team is not null ? $"&team={Uri.EscapeDataString(Team)}" : "");
+        + (Service is not null ? $"&service={Uri.EscapeDataString(Service)}" : Team is not null ? $"&team={Uri.EscapeDataString(Team)}" : "")
+        + (MeasuredEnvironment != "production" ? $"&environment={Uri.EscapeDataString(MeasuredEnvironment)}" : "");
 
     protected override async Task OnInitializedAsync()
     {
         _services = await Events.ServicesAsync(CancellationToken.None);
+        _environments = await Dora.EnvironmentsAsync(CancellationToken.None);
         var groups = await Catalog.ListAsync(EntityFilter.Parse(["kind=group,spec.type=team"]), null, 0);
         _teams = [.. groups.Select(g => g["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
     }
@@ -75,7 +82,7 @@ public partial class DoraPage
         {
             foreach (var team in _teams)
             {
-                var summary = await Dora.SummaryAsync(new DoraScope(Team: team), From, To, CancellationToken.None);
+                var summary = await Dora.SummaryAsync(new DoraScope(Team: team, Environment: Environment), From, To, CancellationToken.None);
                 if (summary.Totals.Deployments + summary.Totals.FailedDeployments > 0)
                 {
                     teams.Add((team, summary));
@@ -105,6 +112,12 @@ public partial class DoraPage
     private string WeekHref(string week) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["week"] = week, ["show"] = null }) + "#deployments";
 
     private void ShowWeek(string week) => Navigation.NavigateTo(WeekHref(week));
+
+    private void ChangeEnvironment(string environment) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["environment"] = environment == "production" ? null : environment, ["week"] = null, ["show"] = null,
+        }));
 
     private void Navigate(string? team, string? service) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>

@@ -33,7 +33,7 @@ public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factor
         var unmapped = byService.Where(s => !known.Contains(s.Key))
             .Select(s => new UnmappedService(s.Service, s.Events, DateTimeOffset.FromUnixTimeMilliseconds(s.Last)))
             .OrderByDescending(s => s.Events).ToList();
-        var parts = await cache.FactsAsync(null, ct);
+        var parts = await cache.FactsAsync(null, "production", ct);
         var since = time.GetUtcNow().AddDays(-90);
         var unresolved = await db.Set<DoraEventRecord>().AsNoTracking().Where(e => e.CommitsState == CommitsStates.Unresolved)
             .OrderByDescending(e => e.AtUnixMs).Take(50).Select(e => new { e.Id, e.Service, e.AtUnixMs, e.Json }).ToListAsync(ct);
