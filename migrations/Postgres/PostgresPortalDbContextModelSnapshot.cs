@@ -408,6 +408,24 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.ToTable("dora_service_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Webhooks.BranchFirstCommit", b =>
+                {
+                    b.Property<string>("Repository")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<long>("FirstCommitAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Repository", "Branch");
+
+                    b.ToTable("dora_branch_first_commits", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Source")

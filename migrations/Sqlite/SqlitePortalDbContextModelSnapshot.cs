@@ -399,6 +399,24 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.ToTable("dora_service_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dora.Webhooks.BranchFirstCommit", b =>
+                {
+                    b.Property<string>("Repository")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstCommitAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Repository", "Branch");
+
+                    b.ToTable("dora_branch_first_commits", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Source")

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Fawkes.Portal.Features.Dora.Webhooks;
 using Fawkes.Portal.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fawkes.Portal.IntegrationTests.Dora;
 
@@ -57,6 +59,47 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
         using var api = _host.NewClient(bearer: PortalHost.BootstrapToken);
         var summary = (await api.GetFromJsonAsync<JsonObject>("/api/dora/summary?service=loyalty&from=2024-06-01&to=2024-06-30"))!;
         Assert.Equal(1, summary["deployments"]!.GetValue<int>());
+    }
+
+    private static string Push(string branch, params string[] timestamps)
+    {
+        var commits = string.Join(",", timestamps.Select((t, i) => "{\"id\":\"c" + i + "\",\"timestamp\":\"" + t + "\"}"));
+        return "{\"ref\":\"refs/heads/" + branch + "\",\"repository\":{\"full_name\":\"acme/loyalty\"},\"commits\":[" + commits + "]}";
+    }
+
+    private static string MergedFrom(int number, string branch) => $$$"""
+        {"action":"closed","number":{{{number}}},"repository":{"full_name":"acme/loyalty"},
+         "pull_request":{"number":{{{number}}},"merged":true,"created_at":"2024-07-03T09:00:00Z","merged_at":"2024-07-03T11:00:00Z","merge_commit_sha":"m{{{number}}}","head":{"ref":"{{{branch}}}"} } }
+        """;
+
+    [Fact]
+    public async Task Pushes_to_a_branch_give_its_merged_pull_request_a_first_commit_time_in_either_order()
+    {
+        using var api = _host.NewClient(bearer: PortalHost.BootstrapToken);
+        async Task<string?> FirstCommitAsync(int number)
+        {
+            var records = await _host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Fawkes.Portal.Data.PortalDbContext>>().CreateDbContextAsync();
+            await using var _ = records;
+            var json = await records.Set<Fawkes.Portal.Features.Dora.Events.DoraEventRecord>()
+                .Where(r => r.Type == "pull_request" && r.Id == $"acme/loyalty#{number}").Select(r => r.Json).SingleAsync();
+            return JsonNode.Parse(json)!["firstCommitAt"]?.GetValue<string>();
+        }
+
+        // Push first (the usual order): two pushes, the earliest commit wins; a tag push is ignored.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("push", "p-1", Push("feature/points", "2024-07-02T10:00:00+02:00", "2024-07-02T12:00:00Z"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("push", "p-2", Push("feature/points", "2024-07-01T15:00:00Z"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("push", "p-3", """{"ref":"refs/tags/v1","repository":{"full_name":"acme/loyalty"},"commits":[]}""")).StatusCode);
+        await SendAsync("pull_request", "pr-8", MergedFrom(8, "feature/points"));
+        Assert.Equal(DateTimeOffset.Parse("2024-07-01T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse((await FirstCommitAsync(8))!, System.Globalization.CultureInfo.InvariantCulture));
+
+        // Merged first, push delivered late: the pull request is updated.
+        await SendAsync("pull_request", "pr-9", MergedFrom(9, "feature/late"));
+        Assert.Null(await FirstCommitAsync(9));
+        var late = await SendAsync("push", "p-4", Push("feature/late", "2024-07-02T08:00:00Z"));
+        Assert.Equal(1, (await late.Content.ReadFromJsonAsync<JsonObject>())!["accepted"]!.GetValue<int>());
+        Assert.Equal(DateTimeOffset.Parse("2024-07-02T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse((await FirstCommitAsync(9))!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

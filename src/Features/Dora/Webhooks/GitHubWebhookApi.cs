@@ -60,8 +60,17 @@ internal static class GitHubWebhookApi
         var service = slug is null ? null : await ServiceAsync(catalog, slug, ct);
         var native = service is null ? null : GitHubWebhookMapping.Map(eventName, payload, service);
         var accepted = 0;
-        if (native is not null)
+        if (eventName == "push")
         {
+            accepted = await ApplyPushAsync(db, store, payload, ct);
+        }
+        else if (native is not null)
+        {
+            if (native["type"]?.GetValue<string>() == "pull_request" && DoraJson.S(native, "headRef") is { } branch
+                && await BranchFirstCommit.TakeAsync(db, slug!, branch, ct) is { } firstCommit)
+            {
+                native["firstCommitAt"] = firstCommit.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
             var (parsed, errors) = DoraEventParser.Parse(native, firstCommitRequired: false);
             if (parsed is null)
             {
@@ -73,6 +82,39 @@ internal static class GitHubWebhookApi
         db.Add(new WebhookDelivery { Source = "github", DeliveryId = delivery, ReceivedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return Results.Ok(new { accepted });
+    }
+
+    /// <summary>
+    /// Records a branch's earliest pushed commit; a pull request from that branch already merged (the push came late)
+    /// gets it as its first-commit time now. Returns how many pull requests changed.
+    /// </summary>
+    private static async Task<int> ApplyPushAsync(PortalDbContext db, DoraEventStore store, JsonObject payload, CancellationToken ct)
+    {
+        if (await BranchFirstCommit.RecordPushAsync(db, payload, ct) is not var (_, branch, firstCommit))
+        {
+            return 0;
+        }
+        var prefix = $"{DoraJson.S(payload["repository"], "full_name")}#";
+        var merged = await db.Set<DoraEventRecord>().AsNoTracking()
+            .Where(r => r.Type == "pull_request" && r.Source == "github" && r.Id.StartsWith(prefix)).Select(r => r.Json).ToListAsync(ct);
+        var updated = new List<ParsedEvent>();
+        foreach (var json in merged.Select(j => JsonNode.Parse(j)!.AsObject()).Where(j => DoraJson.S(j, "headRef") == branch))
+        {
+            if (json["firstCommitAt"] is null || DateTimeOffset.Parse(json["firstCommitAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > firstCommit)
+            {
+                json["firstCommitAt"] = firstCommit.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                if (DoraEventParser.Parse(json, firstCommitRequired: false).Event is { } parsed)
+                {
+                    updated.Add(parsed);
+                }
+            }
+        }
+        if (updated.Count > 0)
+        {
+            await store.UpsertAsync(updated, "github", ct);
+            await BranchFirstCommit.TakeAsync(db, DoraJson.S(payload["repository"], "full_name")!, branch, ct);
+        }
+        return updated.Count;
     }
 
     /// <summary>The catalog component whose github.com/project-slug is the repository; else the repository's name.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Fawkes.Portal.Features.Dora.Webhooks;
 
-/// <summary>GitHub webhook payloads to native events: merged pull requests and finished deployment statuses.</summary>
+/// <summary>GitHub webhook payloads to native events: merged pull requests and finished deployment statuses (pushes: <see cref="BranchFirstCommit"/>).</summary>
 internal static class GitHubWebhookMapping
 {
     public static JsonObject? Map(string eventName, JsonObject payload, string service) => eventName switch
@@ -23,6 +23,8 @@ internal static class GitHubWebhookMapping
             ["createdAt"] = S(pr, "created_at"),
             ["mergedAt"] = S(pr, "merged_at"),
             ["mergeCommitSha"] = S(pr, "merge_commit_sha"),
+            // The branch it was merged from: push webhooks to it tell when coding started (firstCommitAt).
+            ["headRef"] = S(pr["head"], "ref"),
             ["title"] = S(pr, "title"),
             ["url"] = S(pr, "html_url"),
         };
