@@ -23,7 +23,8 @@ public sealed class DoraTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("dora-chart").Locator("svg.main-svg").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("dora-stability-chart").Locator("svg.main-svg").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
-        await Expect(page.GetByTestId("dora-breakdown")).ToContainTextAsync("Review (PR → merge)");
+        await Expect(page.GetByTestId("dora-breakdown")).ToContainTextAsync("Pickup (PR → first review)");
+        await Expect(page.GetByTestId("dora-lead-time-distribution").Locator("g.trace.bars g.point path").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
         // The organisation view compares teams.
         await Expect(page.GetByTestId("dora-teams")).ToContainTextAsync("payments-team");
 

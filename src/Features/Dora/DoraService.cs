@@ -15,7 +15,11 @@ public sealed record DoraScope(string? Service = null, string? Team = null, stri
 }
 
 /// <summary>Where lead time goes: medians of its parts over the pull requests deployed in a window.</summary>
-public sealed record LeadTimeBreakdown(int PullRequests, long? Coding, long? Review, long? Deploy);
+/// <remarks>
+/// Pickup (PR opened → first review) and review (first review → merge) split R5's PR-to-merge part where a first review
+/// time is known; without one, review is the whole PR-to-merge span. <see cref="LeadTimes"/> feeds the distribution chart.
+/// </remarks>
+public sealed record LeadTimeBreakdown(int PullRequests, long? Coding, long? Pickup, long? Review, long? Deploy, IReadOnlyList<long> LeadTimes);
 
 public sealed record DeploymentDrillDown(DeploymentEvent Deployment, IReadOnlyList<DeployedPullRequest> PullRequests, IReadOnlyList<IncidentEvent> Incidents, bool Rework);
 
@@ -73,8 +77,10 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, Ca
         var prs = (await PartsAsync(scope, ct)).SelectMany(p => p.PullRequestsIn(start, end)).ToList();
         return new LeadTimeBreakdown(prs.Count,
             DoraMath.Median(prs.Select(p => p.Coding).OfType<long>()),
-            DoraMath.Median(prs.Select(p => p.Review).OfType<long>()),
-            DoraMath.Median(prs.Select(p => p.Deploy).OfType<long>()));
+            DoraMath.Median(prs.Select(p => DoraMath.Span(p.PullRequest.CreatedAt, p.PullRequest.FirstReviewAt)).OfType<long>()),
+            DoraMath.Median(prs.Select(p => DoraMath.Span(p.PullRequest.FirstReviewAt ?? p.PullRequest.CreatedAt, p.PullRequest.MergedAt)).OfType<long>()),
+            DoraMath.Median(prs.Select(p => p.Deploy).OfType<long>()),
+            [.. prs.Select(p => p.LeadTime).OfType<long>()]);
     }
 
     /// <summary>[start of <paramref name="from"/>, start of the day after <paramref name="to"/>) in UTC.</summary>

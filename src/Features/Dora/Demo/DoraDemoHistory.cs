@@ -52,6 +52,8 @@ public static class DoraDemoHistory
                     events.Add(Event("pull_request", $"{id}-pr{p}", profile.Service, merged, new JsonObject
                     {
                         ["createdAt"] = Iso(created), ["mergedAt"] = Iso(merged), ["mergeCommitSha"] = sha, ["firstCommitAt"] = Iso(firstCommit),
+                        // Someone picks the review up after a fifth to two thirds of the time until merge.
+                        ["firstReviewAt"] = Iso(created + (merged - created) * (0.2 + (sequence + p) % 5 * 0.12)),
                         ["title"] = $"Change {sequence}.{p} to {profile.Service}",
                     }));
                 }
