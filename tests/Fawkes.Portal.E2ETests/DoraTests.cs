@@ -175,4 +175,32 @@ public sealed class DoraTests(BrowserFixture fixture)
         await page.GetByTestId("dora-tab-open").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/dora\\?team=payments-team"));
     }
+
+    [Fact]
+    public async Task Trends_by_month_and_a_months_bar_lists_that_months_deployments()
+    {
+        await fixture.WaitForDemoDataAsync();
+        var page = await fixture.NewPageAsync(1366, 1000);
+        await page.SignInAsync("jonas.weber", "PlatformLead");
+        await page.GoToAsync("/dora?days=180&service=checkout-web");
+        await Expect(page.GetByTestId("dora-tiles")).ToContainTextAsync("deployments on", new() { Timeout = 20_000 });
+
+        await page.GetByTestId("dora-bucket").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Month", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("bucket=month"));
+        await Expect(page.GetByTestId("dora-chart")).ToContainTextAsync("Deployments per month");
+        await Expect(page.GetByTestId("dora-csv")).ToHaveAttributeAsync("href", new Regex("bucket=month"));
+
+        var bars = page.GetByTestId("dora-chart").Locator("g.trace.bars g.point path");
+        await Expect(bars.First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        await bars.Nth(await bars.CountAsync() - 2).ClickAsync(new() { Force = true });
+
+        await Expect(page).ToHaveURLAsync(new Regex("week=\\d{4}-\\d{2}(&|#|$)"), new() { Timeout = 10_000 });
+        var month = Regex.Match(page.Url, "week=([0-9-]+)").Groups[1].Value;
+        await Expect(page.GetByTestId("dora-drill-week")).ToContainTextAsync($"month {month}");
+        foreach (var finished in await page.GetByTestId("dora-deployments").Locator("tbody tr td:nth-child(1)").AllInnerTextsAsync())
+        {
+            Assert.StartsWith(month, finished, StringComparison.Ordinal);
+        }
+    }
 }

@@ -30,6 +30,9 @@ public partial class DoraPage
     [SupplyParameterFromQuery(Name = "to")] public string? ToParameter { get; set; }
     [SupplyParameterFromQuery(Name = "week")] public string? Week { get; set; }
     [SupplyParameterFromQuery(Name = "environment")] public string? Environment { get; set; }
+    [SupplyParameterFromQuery(Name = "bucket")] public string? BucketParameter { get; set; }
+
+    private Bucket TrendBucket => BucketParameter == "month" ? Bucket.Month : Bucket.Week;
 
     private IReadOnlyList<string> _environments = ["production"];
 
@@ -53,7 +56,7 @@ public partial class DoraPage
 
     private string MeasuredEnvironment => Scope.MeasuredEnvironment;
 
-    private string CsvHref => $"/api/dora/metrics?format=csv&bucket=week&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}"
+    private string CsvHref => $"/api/dora/metrics?format=csv&bucket={(TrendBucket == Bucket.Month ? "month" : "week")}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}"
         + (Service is not null ? $"&service={Uri.EscapeDataString(Service)}" : Team is not null ? $"&team={Uri.EscapeDataString(Team)}" : "")
         + (MeasuredEnvironment != "production" ? $"&environment={Uri.EscapeDataString(MeasuredEnvironment)}" : "");
 
@@ -71,7 +74,7 @@ public partial class DoraPage
         var scope = Scope;
         _summary = await Dora.SummaryAsync(scope, From, To, CancellationToken.None);
         _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
-        _rows = await Dora.MetricsAsync(scope, From, To, Bucket.Week, CancellationToken.None);
+        _rows = await Dora.MetricsAsync(scope, From, To, TrendBucket, CancellationToken.None);
         _breakdown = await Dora.LeadTimeBreakdownAsync(scope, From, To, CancellationToken.None);
         // A week filter is a narrower window: only that week's deployments are built.
         var (listFrom, listTo) = WeekWindow ?? (From, To);
@@ -100,18 +103,33 @@ public partial class DoraPage
         _ => _deployments,
     }];
 
-    /// <summary>The selected week (a Monday) clipped to the window, if the URL names one.</summary>
-    private (DateOnly From, DateOnly To)? WeekWindow =>
-        DateOnly.TryParseExact(Week, "yyyy-MM-dd", out var monday) && monday.AddDays(6) >= From && monday <= To
-            ? (monday < From ? From : monday, monday.AddDays(6) > To ? To : monday.AddDays(6))
-            : null;
+    /// <summary>The selected period (a week's Monday, or a month <c>yyyy-MM</c>) clipped to the window, if the URL names one.</summary>
+    private (DateOnly From, DateOnly To)? WeekWindow
+    {
+        get
+        {
+            (DateOnly First, DateOnly Last)? period =
+                DateOnly.TryParseExact(Week, "yyyy-MM-dd", out var monday) ? (monday, monday.AddDays(6))
+                : DateOnly.TryParseExact(Week + "-01", "yyyy-MM-dd", out var first) ? (first, first.AddMonths(1).AddDays(-1))
+                : null;
+            return period is var (a, b) && b >= From && a <= To ? (a < From ? From : a, b > To ? To : b) : null;
+        }
+    }
+
+    private void ChangeBucket(string bucket) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["bucket"] = bucket == "month" ? "month" : null, ["week"] = null, ["show"] = null,
+        }));
 
     private string DrillHref(string show) =>
         Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["show"] = show == "all" ? null : show, ["week"] = null }) + "#deployments";
 
     private string WeekHref(string week) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["week"] = week, ["show"] = null }) + "#deployments";
 
-    private void ShowWeek(string week) => Navigation.NavigateTo(WeekHref(week));
+    /// <summary>A chart click: Plotly reads month labels as dates and reports the 1st ("2024-01-01"), so months are cut back.</summary>
+    private void ShowWeek(string period) =>
+        Navigation.NavigateTo(WeekHref(TrendBucket == Bucket.Month && period.Length >= 7 ? period[..7] : period));
 
     private void ChangeEnvironment(string environment) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
