@@ -122,10 +122,9 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         {
             await CatalogIndexWriter.AnalyzeAsync(db, ct);
         }
-        if (inserts.Count + changed.Count > 0)
-        {
-            await CatalogVersion.BumpAsync(db, ct);
-        }
+        // Any write moves the version (also a status-only change: an entity keeping its last good version gets the
+        // new error in its status), so in-memory views of the catalog never serve what the database no longer holds.
+        await CatalogVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
         Phase("analyze+commit");
         logger.LogDebug("Catalog store phases (cumulative): {Phases}", string.Join(", ", phases));
