@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog.Model;
@@ -19,7 +18,15 @@ public sealed class CommitResolver(
 {
     public const string ProjectSlug = "github.com/project-slug";
 
-    private sealed record Deployed(string Id, DateTimeOffset StartedAt, string Revision);
+    private sealed record Deployed(string Id, DateTimeOffset StartedAt, string Revision, bool Counts)
+    {
+        public static Deployed From(string id, string json)
+        {
+            var e = JsonNode.Parse(json)!.AsObject();
+            var deployment = DoraEventJson.Deployment(e);
+            return new Deployed(id, deployment.StartedAt, e["revision"]?.GetValue<string>() ?? "", deployment.Counts);
+        }
+    }
 
     /// <summary>Resolves up to <paramref name="limit"/> pending deployments; returns how many it settled.</summary>
     /// <exception cref="Octokit.ApiException">GitHub failed in a way worth retrying later (rate limit, outage); nothing is lost.</exception>
@@ -55,10 +62,11 @@ public sealed class CommitResolver(
     private async Task<(IReadOnlyList<string> Commits, JsonObject Resolution)> ResolveAsync(
         DoraEventRecord record, List<Deployed> history, string? repository, CancellationToken ct)
     {
-        var json = JsonNode.Parse(record.Json)!.AsObject();
-        var revision = json["revision"]?.GetValue<string>() ?? "";
-        var self = new Deployed(record.Id, Time(json, "startedAt"), revision);
-        var previous = history.Where(d => Before(d, self) && d.Revision.Length > 0).MaxBy(d => (d.StartedAt, d.Id), Comparer<(DateTimeOffset, string)>.Create(Order));
+        var self = Deployed.From(record.Id, record.Json);
+        var revision = self.Revision;
+        // The previous counted deployment by start, then id (R4's order).
+        var previous = history.Where(d => d.Revision.Length > 0 && (d.StartedAt < self.StartedAt || (d.StartedAt == self.StartedAt && string.CompareOrdinal(d.Id, self.Id) < 0)))
+            .OrderBy(d => d.StartedAt).ThenBy(d => d.Id, StringComparer.Ordinal).LastOrDefault();
         if (revision.Length == 0)
         {
             return ([], Resolution(CommitsStates.Unresolved, null, "The deployment has no revision to compare."));
@@ -109,9 +117,7 @@ public sealed class CommitResolver(
     {
         var rows = await db.Set<DoraEventRecord>().AsNoTracking()
             .Where(r => r.Type == "deployment" && r.ServiceKey == serviceKey).Select(r => new { r.Id, r.Json }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.Id, Json: JsonNode.Parse(r.Json)!.AsObject()))
-            .Where(r => Is(r.Json, "environment", "production") && Is(r.Json, "result", "success"))
-            .Select(r => new Deployed(r.Id, Time(r.Json, "startedAt"), r.Json["revision"]?.GetValue<string>() ?? ""))];
+        return [.. rows.Select(r => Deployed.From(r.Id, r.Json)).Where(d => d.Counts)];
     }
 
     private async Task<string?> RepositoryAsync(string service, CancellationToken ct)
@@ -127,13 +133,4 @@ public sealed class CommitResolver(
             return null;
         }
     }
-
-    private static bool Is(JsonObject e, string field, string value) => string.Equals(e[field]?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase);
-
-    private static DateTimeOffset Time(JsonObject e, string field) => DateTimeOffset.Parse(e[field]!.GetValue<string>(), CultureInfo.InvariantCulture);
-
-    private static int Order((DateTimeOffset At, string Id) a, (DateTimeOffset At, string Id) b) =>
-        a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.Id, b.Id);
-
-    private static bool Before(Deployed a, Deployed b) => Order((a.StartedAt, a.Id), (b.StartedAt, b.Id)) < 0;
 }

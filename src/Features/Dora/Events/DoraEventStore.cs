@@ -71,15 +71,14 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             {
                 await DoraServiceVersions.RemoveIfEmptyAsync(db, key, ct);
             }
-            await ReopenLaterComparesAsync(db, latest.Where(e => NeedsCompare(e) || IsCounted(e)).Where(e => !existing.ContainsKey((e.Type, e.Id))), ct);
+            await ReopenLaterComparesAsync(db, latest.Where(IsCounted).Where(e => !existing.ContainsKey((e.Type, e.Id))), ct);
             await tx.CommitAsync(ct);
         });
         Changed?.Invoke();
     }
 
-    private static bool IsCounted(ParsedEvent e) => e.Type == "deployment"
-        && string.Equals(e.Json["environment"]?.GetValue<string>(), "production", StringComparison.OrdinalIgnoreCase)
-        && string.Equals(e.Json["result"]?.GetValue<string>(), "success", StringComparison.OrdinalIgnoreCase);
+    /// <summary>R1, by the calculator's own definition (<see cref="DeploymentEvent.Counts"/>).</summary>
+    private static bool IsCounted(ParsedEvent e) => e.Type == "deployment" && DoraEventJson.Deployment(e.Json).Counts;
 
     /// <summary>A counted deployment sent without <c>commits</c>: they come from GitHub's compare with the previous one.</summary>
     private static bool NeedsCompare(ParsedEvent e) => IsCounted(e) && e.Json["commits"] is null;
@@ -98,7 +97,7 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
             .Select(r => r.ServiceKey).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var group in groups.Where(g => comparing.Contains(g.Key)))
         {
-            var earliestStart = group.Min(e => DateTimeOffset.Parse(e.Json["startedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToUnixTimeMilliseconds();
+            var earliestStart = group.Min(e => DoraEventJson.Deployment(e.Json).StartedAt).ToUnixTimeMilliseconds();
             var ids = group.Select(e => e.Id).ToList();
             await db.Set<DoraEventRecord>()
                 .Where(r => r.Type == "deployment" && r.ServiceKey == group.Key && r.AtUnixMs > earliestStart
