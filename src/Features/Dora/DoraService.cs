@@ -60,7 +60,7 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, Ca
     public async Task<IReadOnlyList<DeploymentDrillDown>> DeploymentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var parts = await PartsAsync(scope, ct);
-        var (start, end) = Bounds(from, to);
+        var (start, end) = DoraMath.Bounds(from, to);
         var shipped = parts.SelectMany(p => p.PullRequestsIn(start, end)).ToLookup(p => p.Deployment.Id);
         var caused = parts.SelectMany(p => p.Incidents).Where(i => i.CausedBy is { } c && c.FinishedAt >= start && c.FinishedAt < end)
             .ToLookup(i => i.CausedBy!.Id, i => i.Incident);
@@ -73,7 +73,7 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, Ca
 
     public async Task<LeadTimeBreakdown> LeadTimeBreakdownAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var (start, end) = Bounds(from, to);
+        var (start, end) = DoraMath.Bounds(from, to);
         var prs = (await PartsAsync(scope, ct)).SelectMany(p => p.PullRequestsIn(start, end)).ToList();
         return new LeadTimeBreakdown(prs.Count,
             DoraMath.Median(prs.Select(p => p.Coding).OfType<long>()),
@@ -82,10 +82,6 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, Ca
             DoraMath.Median(prs.Select(p => p.Deploy).OfType<long>()),
             [.. prs.Select(p => p.LeadTime).OfType<long>()]);
     }
-
-    /// <summary>[start of <paramref name="from"/>, start of the day after <paramref name="to"/>) in UTC.</summary>
-    private static (DateTimeOffset Start, DateTimeOffset End) Bounds(DateOnly from, DateOnly to) =>
-        (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
     /// <summary>Incidents open at some point of the window (created by its end, not resolved before its start).</summary>
     public async Task<IReadOnlyList<AttributedIncident>> IncidentsAsync(DoraScope scope, DateOnly from, DateOnly to, CancellationToken ct) =>

@@ -32,14 +32,12 @@ public static class DoraCalculator
         var weekly = DaysPer(days, from, to, Bucket.Week);
         var monthly = DaysPer(days, from, to, Bucket.Month);
         // Counted deployments finished in (to − 6 months, to].
-        var daysInLastSixMonths = parts.Sum(p => p.CountedIn(Start(to.AddMonths(-6).AddDays(1)), Start(to.AddDays(1))).Count());
+        var (sixMonthsStart, end) = DoraMath.Bounds(to.AddMonths(-6).AddDays(1), to);
+        var daysInLastSixMonths = parts.Sum(p => p.CountedIn(sixMonthsStart, end).Count());
         return new DoraSummary(totals, weekly, monthly,
             DoraLevels.For2023(weekly, monthly, totals),
             DoraLevels.For2021(weekly, monthly, daysInLastSixMonths, totals));
     }
-
-    /// <summary>Midnight UTC at the start of a day.</summary>
-    private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static List<PeriodDays> DaysPer(HashSet<DateOnly> days, DateOnly from, DateOnly to, Bucket bucket)
     {
@@ -59,7 +57,7 @@ public static class DoraCalculator
 
         public static Window Of(IReadOnlyList<DoraFacts> parts, DateOnly from, DateOnly to)
         {
-            var (start, end) = (Start(from), Start(to.AddDays(1)));
+            var (start, end) = DoraMath.Bounds(from, to);
             var resolved = parts.SelectMany(p => p.ResolvedIn(start, end)).ToList();
             return new Window(
                 [.. parts.SelectMany(p => p.CountedIn(start, end))],
