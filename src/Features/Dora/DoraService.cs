@@ -93,10 +93,13 @@ public sealed class DoraService(DoraFactsCache facts, CatalogQueries catalog, Ca
     public async Task<IReadOnlyList<DoraFacts>> PartsAsync(DoraScope scope, CancellationToken ct) =>
         await facts.FactsAsync(await ServicesAsync(scope, ct), scope.MeasuredEnvironment, ct);
 
-    /// <summary>Every environment deployments were sent for, production first: the dashboard's environment filter.</summary>
-    public async Task<IReadOnlyList<string>> EnvironmentsAsync(CancellationToken ct)
+    /// <summary>
+    /// Every environment the scope's deployments were sent for, production first: the dashboard's environment filter.
+    /// From the production facts the page loads anyway, so a service page never builds the whole organisation's.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EnvironmentsAsync(DoraScope scope, CancellationToken ct)
     {
-        var seen = (await facts.FactsAsync(null, "production", ct)).SelectMany(p => p.Environments).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var seen = (await PartsAsync(scope with { Environment = null }, ct)).SelectMany(p => p.Environments).ToHashSet(StringComparer.OrdinalIgnoreCase);
         seen.Add("production");
         return [.. seen.OrderBy(e => e == "production" ? 0 : 1).ThenBy(e => e, StringComparer.Ordinal)];
     }

@@ -85,18 +85,10 @@ internal static class EntitiesApi
         return Results.Json(new JsonObject { ["items"] = new JsonArray([.. items.Select(i => i is null ? null : (JsonNode)EntityJson.Project(i, fields))]) });
     }
 
-    private static async Task<IResult> ByNameAsync(string kind, string @namespace, string name, CatalogQueries q, EntitySnapshot snapshot, CancellationToken ct)
-    {
-        var entityRef = new EntityRef(kind, @namespace, name);
-        var (current, json) = await snapshot.TryGetAsync(entityRef.Key, ct);
-        if (current)
-        {
-            return json is null ? CatalogProblems.NotFound($"No {kind}:{@namespace}/{name} in the catalog.") : Results.Bytes(json, "application/json");
-        }
-        return (await q.ByRefsAsync([entityRef], ct))[0] is { } entity
-            ? Results.Json(entity)
+    private static async Task<IResult> ByNameAsync(string kind, string @namespace, string name, CatalogQueries q, CancellationToken ct) =>
+        await q.ByRefUtf8Async(new EntityRef(kind, @namespace, name), ct) is { } json
+            ? Results.Bytes(json, "application/json")
             : CatalogProblems.NotFound($"No {kind}:{@namespace}/{name} in the catalog.");
-    }
 
     private static async Task<IResult> AncestryAsync(string kind, string @namespace, string name, CatalogQueries q, CancellationToken ct)
     {

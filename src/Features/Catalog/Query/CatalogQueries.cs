@@ -66,14 +66,18 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     /// One entity by ref: from the in-memory <see cref="EntitySnapshot"/> while it matches the catalog's version, else
     /// from the database (never from a cache that could be older than another replica's change).
     /// </summary>
-    public async Task<JsonObject?> ByRefAsync(EntityRef entityRef, CancellationToken ct = default)
+    public async Task<JsonObject?> ByRefAsync(EntityRef entityRef, CancellationToken ct = default) =>
+        await ByRefUtf8Async(entityRef, ct) is { } json ? JsonNode.Parse(json)!.AsObject() : null;
+
+    /// <summary>The same as served JSON bytes, which the by-name endpoint writes out as they are.</summary>
+    public async Task<byte[]?> ByRefUtf8Async(EntityRef entityRef, CancellationToken ct = default)
     {
         var (current, json) = await snapshot.TryGetAsync(entityRef.Key, ct);
         if (current)
         {
-            return json is null ? null : JsonNode.Parse(json)!.AsObject();
+            return json;
         }
-        return (await ByRefsAsync([entityRef], ct))[0];
+        return (await ByRefsAsync([entityRef], ct))[0] is { } entity ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entity) : null;
     }
 
     /// <summary>Entities in the order asked for; null where a ref does not exist. Entity and relations come in one round trip.</summary>

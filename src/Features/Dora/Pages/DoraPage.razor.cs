@@ -63,7 +63,6 @@ public partial class DoraPage
     protected override async Task OnInitializedAsync()
     {
         _services = await Events.ServicesAsync(CancellationToken.None);
-        _environments = await Dora.EnvironmentsAsync(CancellationToken.None);
         var groups = await Catalog.ListAsync(EntityFilter.Parse(["kind=group,spec.type=team"]), null, 0);
         _teams = [.. groups.Select(g => g["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
     }
@@ -72,6 +71,7 @@ public partial class DoraPage
     {
         _summary = null;
         var scope = Scope;
+        _environments = await Dora.EnvironmentsAsync(scope, CancellationToken.None);
         _summary = await Dora.SummaryAsync(scope, From, To, CancellationToken.None);
         _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
         _rows = await Dora.MetricsAsync(scope, From, To, TrendBucket, CancellationToken.None);
