@@ -76,8 +76,8 @@ public partial class DoraPage
         _previous = await Dora.SummaryAsync(scope, From.AddDays(-Days), From.AddDays(-1), CancellationToken.None);
         _rows = await Dora.MetricsAsync(scope, From, To, TrendBucket, CancellationToken.None);
         _breakdown = await Dora.LeadTimeBreakdownAsync(scope, From, To, CancellationToken.None);
-        // A week filter is a narrower window: only that week's deployments are built.
-        var (listFrom, listTo) = WeekWindow ?? (From, To);
+        // A period filter (URL `week`, also for months) is a narrower window: only that period's deployments are built.
+        var (listFrom, listTo) = PeriodWindow ?? (From, To);
         _deployments = await Dora.DeploymentsAsync(scope, listFrom, listTo, CancellationToken.None);
         // The organisation view compares teams; a team or service view does not need to.
         var teams = new List<(string, DoraSummary)>();
@@ -104,7 +104,7 @@ public partial class DoraPage
     }];
 
     /// <summary>The selected period (a week's Monday, or a month <c>yyyy-MM</c>) clipped to the window, if the URL names one.</summary>
-    private (DateOnly From, DateOnly To)? WeekWindow
+    private (DateOnly From, DateOnly To)? PeriodWindow
     {
         get
         {
@@ -125,11 +125,11 @@ public partial class DoraPage
     private string DrillHref(string show) =>
         Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["show"] = show == "all" ? null : show, ["week"] = null }) + "#deployments";
 
-    private string WeekHref(string week) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["week"] = week, ["show"] = null }) + "#deployments";
+    private string PeriodHref(string week) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["week"] = week, ["show"] = null }) + "#deployments";
 
     /// <summary>A chart click: Plotly reads month labels as dates and reports the 1st ("2024-01-01"), so months are cut back.</summary>
-    private void ShowWeek(string period) =>
-        Navigation.NavigateTo(WeekHref(TrendBucket == Bucket.Month && period.Length >= 7 ? period[..7] : period));
+    private void ShowPeriod(string period) =>
+        Navigation.NavigateTo(PeriodHref(TrendBucket == Bucket.Month && period.Length >= 7 ? period[..7] : period));
 
     private void ChangeEnvironment(string environment) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
