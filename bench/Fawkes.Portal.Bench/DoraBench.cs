@@ -57,7 +57,7 @@ internal static class DoraBench
         (await api.GetAsync($"/api/dora/summary?from={from90}&to={to}")).EnsureSuccessStatusCode();
         var cold = clock.Elapsed;
         var random = new Random(3);
-        using var browser = await SignedInBrowserAsync(portal.BaseAddress);
+        using var browser = await PortalProcess.SignedInBrowserAsync(portal.BaseAddress, "jonas.weber", "PlatformLead");
         var results = new List<Measurement>
         {
             await Measure.RunAsync("baseline GET /healthz", options.Iterations, _ => api.GetAsync("/healthz")),
@@ -77,19 +77,6 @@ internal static class DoraBench
         await File.WriteAllTextAsync(file, report);
         Console.WriteLine($"Written to {file}");
         return lost == 0 && count == total ? 0 : 1;
-    }
-
-    /// <summary>A cookie session through the development sign-in (the bench configures no OAuth client).</summary>
-    private static async Task<HttpClient> SignedInBrowserAsync(Uri baseAddress)
-    {
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
-        var signin = await browser.GetStringAsync("/signin");
-        var token = System.Text.RegularExpressions.Regex.Match(signin, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        await browser.PostAsync("/auth/dev-signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["login"] = "jonas.weber", ["role"] = "PlatformLead",
-        }));
-        return browser;
     }
 
     private static HttpClient Client(Uri baseAddress)

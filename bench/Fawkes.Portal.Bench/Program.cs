@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Fawkes.Portal.Bench;
 
 // Catalog benchmark: generate N entities, start the real portal on them, time ingestion and query latencies.
@@ -32,10 +31,7 @@ var rssAfterIngest = app.RssMegabytes();
 Console.WriteLine($"ready after {ready.TotalSeconds:F1} s; all {options.Entities:N0} entities queryable after {ingested.TotalSeconds:F1} s ({options.Entities / (ingested - ready).TotalSeconds:N0} entities/s)");
 
 // A browser session for the page render measurement (development sign-in as a seeded demo user).
-using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
-var signin = await browser.GetStringAsync("/signin");
-var token = Regex.Match(signin, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-await browser.PostAsync("/auth/dev-signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["login"] = "priya.raman", ["role"] = "Developer" }));
+using var browser = await PortalProcess.SignedInBrowserAsync(app.BaseAddress, "priya.raman", "Developer");
 
 var components = options.Entities * 5_350 / 10_000;
 var random = new Random(7);

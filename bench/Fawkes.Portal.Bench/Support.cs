@@ -73,6 +73,19 @@ internal sealed class PortalProcess : IDisposable
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
+    /// <summary>A cookie session through the development sign-in (the bench configures no OAuth client).</summary>
+    public static async Task<HttpClient> SignedInBrowserAsync(Uri baseAddress, string login, string role)
+    {
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = baseAddress };
+        var signin = await browser.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(signin, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        await browser.PostAsync("/auth/dev-signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["login"] = login, ["role"] = role,
+        }));
+        return browser;
+    }
+
     /// <summary>SIGKILL: no graceful shutdown, like a crashed pod.</summary>
     public void Kill()
     {
