@@ -10,7 +10,13 @@ public static class EntityJson
     public static JsonObject Compose(EntityRecord record, IEnumerable<RelationRecord> relations)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var entity = JsonNode.Parse(record.Json)!.AsObject();
+        return Compose(record.Json, record.StatusJson, relations);
+    }
+
+    /// <summary>From the two stored columns it needs (readers of every entity need not load the rest).</summary>
+    public static JsonObject Compose(string json, string? statusJson, IEnumerable<RelationRecord> relations)
+    {
+        var entity = JsonNode.Parse(json)!.AsObject();
         var list = new JsonArray();
         foreach (var r in relations.OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.TargetKey, StringComparer.Ordinal))
         {
@@ -23,9 +29,9 @@ public static class EntityJson
             });
         }
         entity["relations"] = list;
-        if (record.StatusJson is not null)
+        if (statusJson is not null)
         {
-            entity["status"] = new JsonObject { ["items"] = JsonNode.Parse(record.StatusJson) };
+            entity["status"] = new JsonObject { ["items"] = JsonNode.Parse(statusJson) };
         }
         return entity;
     }

@@ -116,9 +116,9 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
                 .GroupBy(r => r.SourceKey, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.DistinctBy(x => (x.Type, x.TargetKey)).ToList(), StringComparer.Ordinal);
             var entities = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            await foreach (var record in db.Set<EntityRecord>().AsNoTracking().AsAsyncEnumerable())
+            await foreach (var record in db.Set<EntityRecord>().AsNoTracking().Select(e => new { e.RefKey, e.Json, e.StatusJson }).AsAsyncEnumerable())
             {
-                var json = EntityJson.Compose(record, relations.GetValueOrDefault(record.RefKey) ?? []);
+                var json = EntityJson.Compose(record.Json, record.StatusJson, relations.GetValueOrDefault(record.RefKey) ?? []);
                 entities[record.RefKey] = JsonSerializer.SerializeToUtf8Bytes(json);
             }
             return new Built(version, entities.ToFrozenDictionary(StringComparer.Ordinal));
