@@ -1,4 +1,5 @@
 using Fawkes.Portal.Identity.ApiTokens;
+using Fawkes.Portal.Identity.Permissions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -54,7 +55,9 @@ public static class IdentityExtensions
         }
 
         services.AddAuthorization(Policies.Register);
-        services.AddSingleton<IAuthorizationHandler, ScopeOrRoleHandler>();
+        services.AddSingleton<IAuthorizationHandler, PermissionRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PermissionResultHandler>();
+        services.AddSingleton<PermissionService>();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<SignInRecorder>();

@@ -1,51 +1,41 @@
-using System.Security.Claims;
+using Fawkes.Portal.Identity.Permissions;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Fawkes.Portal.Identity;
 
+/// <summary>One authorization policy per <see cref="PortalAction"/>; each asks <see cref="PermissionRules"/>.</summary>
 public static class Policies
 {
-    public const string Admin = "role:Admin";
-    public const string PlatformLead = "role:PlatformLead";
-    public const string Developer = "role:Developer";
+    public const string CatalogRead = "action:" + nameof(PortalAction.CatalogRead);
+    public const string CatalogRegister = "action:" + nameof(PortalAction.CatalogRegister);
+    public const string CatalogRefresh = "action:" + nameof(PortalAction.CatalogRefresh);
+    public const string CatalogUnregister = "action:" + nameof(PortalAction.CatalogUnregister);
+    public const string DoraWrite = "action:" + nameof(PortalAction.DoraWrite);
+    public const string TemplateRun = "action:" + nameof(PortalAction.TemplateRun);
+    public const string LiveAction = "action:" + nameof(PortalAction.LiveAction);
+    public const string LiveLogs = "action:" + nameof(PortalAction.LiveLogs);
+    public const string Admin = "action:" + nameof(PortalAction.Admin);
 
-    public static string Scope(string scope) => $"scope:{scope}";
+    public static string For(PortalAction action) => "action:" + action;
+
+    /// <summary>The action an API scope stands for (endpoints declared by scope keep reading naturally).</summary>
+    public static string Scope(string scope) => For(scope switch
+    {
+        ApiScopes.CatalogRead => PortalAction.CatalogRead,
+        ApiScopes.CatalogWrite => PortalAction.CatalogRegister,
+        ApiScopes.DoraWrite => PortalAction.DoraWrite,
+        ApiScopes.ScaffolderRun => PortalAction.TemplateRun,
+        ApiScopes.Admin => PortalAction.Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown API scope."),
+    });
 
     internal static void Register(AuthorizationOptions options)
     {
         // Everything needs a signed-in user or a token unless it opts out explicitly with AllowAnonymous.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeOrRoleRequirement(ApiScopes.Admin, PortalRoles.Admin)));
-        options.AddPolicy(PlatformLead, p => p.RequireRole(PortalRoles.PlatformLead));
-        options.AddPolicy(Developer, p => p.RequireRole(PortalRoles.Developer));
-        foreach (var scope in ApiScopes.All)
+        foreach (var action in Enum.GetValues<PortalAction>())
         {
-            options.AddPolicy(Scope(scope), p => p.RequireAuthenticatedUser().AddRequirements(new ScopeOrRoleRequirement(scope, null)));
+            options.AddPolicy(For(action), p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(action)));
         }
-    }
-}
-
-/// <summary>
-/// Tokens carry scopes; people carry roles. A token passes with the scope (or <c>admin</c>);
-/// a person passes with the given role, or with a role whose scopes include it.
-/// </summary>
-public sealed record ScopeOrRoleRequirement(string Scope, string? Role) : IAuthorizationRequirement;
-
-internal sealed class ScopeOrRoleHandler : AuthorizationHandler<ScopeOrRoleRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeOrRoleRequirement requirement)
-    {
-        var user = context.User;
-        var scopes = user.FindAll(PortalClaims.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        var isToken = user.HasClaim(PortalClaims.AuthMethod, "token");
-        var allowed = isToken
-            ? scopes.Contains(requirement.Scope) || scopes.Contains(ApiScopes.Admin)
-            : (requirement.Role is not null && user.IsInRole(requirement.Role))
-              || user.FindAll(ClaimTypes.Role).Any(r => ApiScopes.ForRole(r.Value).Contains(requirement.Scope));
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
     }
 }

@@ -37,6 +37,8 @@ public static class CatalogExtensions
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<Browse.StarService>();
         services.AddSingleton<Browse.CatalogBrowser>();
+        services.AddSingleton<Permissions.CatalogOwnership>();
+        services.AddSingleton<Identity.Permissions.IOwnershipDirectory>(sp => sp.GetRequiredService<Permissions.CatalogOwnership>());
         services.AddSingleton<App.Home.IHomeStatProvider, Browse.CatalogHomeStats>();
         services.AddSingleton<Entity.EntityTabRegistry>();
         services.AddEntityTab<OverviewTab>("overview", "Overview", MudBlazor.Icons.Material.Outlined.Info, 0);

@@ -14,7 +14,7 @@ public sealed class AuthorizationPolicyTests
     {
         var services = new ServiceCollection().AddLogging();
         services.AddAuthorization(Policies.Register);
-        services.AddSingleton<IAuthorizationHandler, ScopeOrRoleHandler>();
+        services.AddSingleton<IAuthorizationHandler, Fawkes.Portal.Identity.Permissions.PermissionRequirementHandler>();
         return services.BuildServiceProvider().GetRequiredService<IAuthorizationService>();
     }
 
@@ -28,8 +28,8 @@ public sealed class AuthorizationPolicyTests
     {
         { "Admin", Policies.Admin, true },
         { "PlatformLead", Policies.Admin, false },
-        { "PlatformLead", Policies.PlatformLead, true },
-        { "Developer", Policies.PlatformLead, false },
+        { "PlatformLead", Policies.DoraWrite, true },
+        { "Developer", Policies.DoraWrite, false },
         { "Developer", Policies.Scope(ApiScopes.CatalogWrite), true },
         { "Developer", Policies.Scope(ApiScopes.DoraWrite), false },
         { "PlatformLead", Policies.Scope(ApiScopes.DoraWrite), true },
@@ -43,12 +43,12 @@ public sealed class AuthorizationPolicyTests
         Assert.Equal(allowed, (await Authorization.AuthorizeAsync(Person(role), policy)).Succeeded);
 
     [Theory]
-    [InlineData(new[] { "catalog:read" }, "scope:catalog:read", true)]
-    [InlineData(new[] { "catalog:read" }, "scope:catalog:write", false)]
-    [InlineData(new[] { "dora:write" }, "role:Admin", false)]
-    [InlineData(new[] { "admin" }, "role:Admin", true)]
-    [InlineData(new[] { "admin" }, "scope:dora:write", true)]
-    [InlineData(new string[0], "scope:catalog:read", false)]
+    [InlineData(new[] { "catalog:read" }, Policies.CatalogRead, true)]
+    [InlineData(new[] { "catalog:read" }, Policies.CatalogRegister, false)]
+    [InlineData(new[] { "dora:write" }, Policies.Admin, false)]
+    [InlineData(new[] { "admin" }, Policies.Admin, true)]
+    [InlineData(new[] { "admin" }, Policies.DoraWrite, true)]
+    [InlineData(new string[0], Policies.CatalogRead, false)]
     public async Task Tokens_pass_by_scope(string[] scopes, string policy, bool allowed) =>
         Assert.Equal(allowed, (await Authorization.AuthorizeAsync(Token(scopes), policy)).Succeeded);
 

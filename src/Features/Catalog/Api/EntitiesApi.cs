@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Catalog.Permissions;
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Identity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fawkes.Portal.Features.Catalog.Api;
@@ -11,7 +13,7 @@ internal static class EntitiesApi
 {
     public static RouteGroupBuilder MapEntitiesApi(this RouteGroupBuilder api)
     {
-        var read = Policies.Scope(ApiScopes.CatalogRead);
+        const string read = Policies.CatalogRead;
         api.MapGet("/entities", ListAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-query", ByQueryAsync).RequireAuthorization(read);
         api.MapPost("/entities/by-refs", ByRefsAsync).RequireAuthorization(read);
@@ -19,7 +21,7 @@ internal static class EntitiesApi
         api.MapGet("/entities/by-name/{kind}/{namespace}/{name}/ancestry", AncestryAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-uid/{uid}", async (string uid, CatalogQueries q, CancellationToken ct) =>
             await q.ByUidAsync(uid, ct) is { } e ? Results.Json(e) : CatalogProblems.NotFound($"No entity with uid {uid}.")).RequireAuthorization(read);
-        api.MapDelete("/entities/by-uid/{uid}", DeleteAsync).RequireAuthorization(Policies.Scope(ApiScopes.CatalogWrite));
+        api.MapDelete("/entities/by-uid/{uid}", DeleteAsync).RequireAuthorization(Policies.CatalogUnregister);
         api.MapGet("/entity-facets", FacetsAsync).RequireAuthorization(read);
         return api;
     }
@@ -108,10 +110,20 @@ internal static class EntitiesApi
         });
     }
 
-    private static async Task<IResult> DeleteAsync(string uid, CatalogQueries q, Operations.Audit.AuditLog audit, HttpContext ctx, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(
+        string uid, CatalogQueries q, PermissionService permissions, Operations.Audit.AuditLog audit, HttpContext ctx, CancellationToken ct)
     {
         var entity = await q.ByUidAsync(uid, ct);
-        if (entity is null || !await q.DeleteByUidAsync(uid, ct))
+        if (entity is null)
+        {
+            return CatalogProblems.NotFound($"No entity with uid {uid}.");
+        }
+        var decision = await permissions.DecideAsync(ctx.User, PortalAction.CatalogUnregister, CatalogOwnership.OfEntity(entity), ct);
+        if (!decision.Allowed)
+        {
+            return PermissionProblems.Result(decision);
+        }
+        if (!await q.DeleteByUidAsync(uid, ct))
         {
             return CatalogProblems.NotFound($"No entity with uid {uid}.");
         }

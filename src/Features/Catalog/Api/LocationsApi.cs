@@ -3,7 +3,9 @@ using Fawkes.Portal.Features.Catalog.Ingestion;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
 using Fawkes.Portal.Features.Catalog.Validation;
+using Fawkes.Portal.Features.Catalog.Permissions;
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Identity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fawkes.Portal.Features.Catalog.Api;
@@ -13,19 +15,16 @@ internal static class LocationsApi
 {
     public static RouteGroupBuilder MapLocationsApi(this RouteGroupBuilder api)
     {
-        var read = Policies.Scope(ApiScopes.CatalogRead);
-        var write = Policies.Scope(ApiScopes.CatalogWrite);
-        api.MapPost("/locations", RegisterAsync).RequireAuthorization(write);
+        const string read = Policies.CatalogRead;
+        api.MapPost("/locations", RegisterAsync).RequireAuthorization(Policies.CatalogRegister);
         api.MapGet("/locations", async (LocationService locations, CancellationToken ct) =>
             Results.Json(new JsonArray([.. (await locations.ListAsync(ct)).Select(l => (JsonNode)new JsonObject { ["data"] = Location(l) })])))
             .RequireAuthorization(read);
         api.MapGet("/locations/{id}", async (string id, LocationService locations, CancellationToken ct) =>
             Guid.TryParse(id, out var guid) && await locations.GetAsync(guid, ct) is { } l ? Results.Json(Location(l)) : CatalogProblems.NotFound($"No location {id}."))
             .RequireAuthorization(read);
-        api.MapDelete("/locations/{id}", async (string id, LocationService locations, HttpContext ctx, CancellationToken ct) =>
-            Guid.TryParse(id, out var guid) && await locations.UnregisterAsync(guid, Actor(ctx), ct) ? Results.NoContent() : CatalogProblems.NotFound($"No location {id}."))
-            .RequireAuthorization(write);
-        api.MapPost("/refresh", RefreshAsync).RequireAuthorization(write);
+        api.MapDelete("/locations/{id}", UnregisterAsync).RequireAuthorization(Policies.CatalogUnregister);
+        api.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.CatalogRefresh);
         api.MapPost("/validate-entity", Validate).RequireAuthorization(read);
         return api;
     }
@@ -55,6 +54,21 @@ internal static class LocationsApi
             })]);
         }
         return dryRun == true ? Results.Json(response) : Results.Json(response, statusCode: 201);
+    }
+
+    private static async Task<IResult> UnregisterAsync(
+        string id, LocationService locations, CatalogOwnership ownership, PermissionService permissions, HttpContext ctx, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var guid) || await locations.GetAsync(guid, ct) is null)
+        {
+            return CatalogProblems.NotFound($"No location {id}.");
+        }
+        var decision = await permissions.DecideAsync(ctx.User, PortalAction.CatalogUnregister, await ownership.OfLocationAsync(guid, ct), ct);
+        if (!decision.Allowed)
+        {
+            return PermissionProblems.Result(decision);
+        }
+        return await locations.UnregisterAsync(guid, Actor(ctx), ct) ? Results.NoContent() : CatalogProblems.NotFound($"No location {id}.");
     }
 
     private static async Task<IResult> RefreshAsync([FromBody] RefreshRequest body, CatalogQueries q, LocationService locations, CancellationToken ct)

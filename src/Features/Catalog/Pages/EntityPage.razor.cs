@@ -3,7 +3,9 @@ using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Ingestion;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Catalog.Permissions;
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Identity.Permissions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -29,8 +31,9 @@ public partial class EntityPage : IDisposable
     [Inject] private CatalogQueries Queries { get; set; } = default!;
     [Inject] private EntityTabRegistry TabRegistry { get; set; } = default!;
     [Inject] private StarService Stars { get; set; } = default!;
-    [Inject] private CatalogBrowser Browser { get; set; } = default!;
     [Inject] private LocationService Locations { get; set; } = default!;
+    [Inject] private PermissionService Permissions { get; set; } = default!;
+    [Inject] private CatalogOwnership Ownership { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -70,9 +73,7 @@ public partial class EntityPage : IDisposable
                 _entity = new EntityView(json, await Queries.ExistingKeysAsync(targets));
                 _tabs = TabRegistry.For(_entity);
                 _starred = _login is not null && await Stars.IsStarredAsync(_login, entityRef);
-                var owner = _entity.Single(RelationTypes.OwnedBy);
-                _canUnregister = user?.IsInRole(PortalRoles.Admin) == true
-                    || (_login is not null && owner is { } o && (await Browser.OwnerRefsAsync(_login)).Contains(o.Key));
+                _canUnregister = await MayUnregisterAsync(await OriginLocationAsync());
             }
             _loading = false;
         }
@@ -95,13 +96,33 @@ public partial class EntityPage : IDisposable
         Snackbar.Add(_starred ? $"Starred {_entity.Title}." : $"Removed {_entity.Title} from your stars.", Severity.Info);
     }
 
-    private async Task UnregisterAsync()
+    private async Task<LocationView?> OriginLocationAsync()
     {
         var origin = _entity?.Annotation(CatalogAnnotations.ManagedByOriginLocation);
-        var location = origin is null ? null : (await Locations.ListAsync(CancellationToken.None)).FirstOrDefault(l => $"{l.Type}:{l.Target}" == origin);
+        return origin is null ? null : (await Locations.ListAsync(CancellationToken.None)).FirstOrDefault(l => $"{l.Type}:{l.Target}" == origin);
+    }
+
+    /// <summary>Unregistering removes the entity's whole location, so the location's rule applies (every entity in it counts).</summary>
+    private async Task<bool> MayUnregisterAsync(LocationView? location) =>
+        location is not null && (await DecideUnregisterAsync(location)).Allowed;
+
+    private async Task<PermissionDecision> DecideUnregisterAsync(LocationView location) =>
+        await Permissions.DecideAsync(AuthState is null ? null : (await AuthState).User, PortalAction.CatalogUnregister,
+            await Ownership.OfLocationAsync(location.Id, CancellationToken.None));
+
+    private async Task UnregisterAsync()
+    {
+        var location = await OriginLocationAsync();
         if (location is null)
         {
             Snackbar.Add("This entity has no registered location to remove.", Severity.Warning);
+            return;
+        }
+        // The button is hidden when not allowed; the handler asks again (the page may be stale, roles may have changed).
+        var decision = await DecideUnregisterAsync(location);
+        if (!decision.Allowed)
+        {
+            Snackbar.Add(decision.Message, Severity.Error);
             return;
         }
         var confirmed = await Dialogs.ShowMessageBoxAsync("Unregister location?",

@@ -1,5 +1,6 @@
 using Fawkes.Portal.Features.Catalog.Ingestion;
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Identity.Permissions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -16,6 +17,7 @@ public partial class RegisterPage
 
     [Inject] private LocationService Locations { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private PermissionService Permissions { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     private int ValidCount => _preview?.Entities.Count(e => e.IsValid) ?? 0;
@@ -37,6 +39,12 @@ public partial class RegisterPage
     {
         await RunAsync(async () =>
         {
+            // The page needs the same permission; asked again because a role can be lowered while the page is open.
+            if (Permissions.Decide((await AuthState).User, PortalAction.CatalogRegister) is { Allowed: false } refused)
+            {
+                _refused = refused.Message;
+                return;
+            }
             var result = await Locations.RegisterAsync(Type, _target!.Trim(), "ui", await ActorAsync(), dryRun: false, CancellationToken.None);
             _refused = result.Refused;
             if (result.Refused is null)

@@ -1,0 +1,10 @@
+namespace Fawkes.Portal.Identity.Permissions;
+
+/// <summary>
+/// The record an action touches, reduced to what the rules need: how many entities it holds and how many of them the
+/// caller owns (directly, or through a group the caller's User entity is a member of).
+/// </summary>
+public sealed record PermissionTarget(string Description, int Entities, int OwnedByCaller)
+{
+    public bool OwnedEntirely => OwnedByCaller == Entities;
+}
