@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Identity.ApiTokens;
+using Fawkes.Portal.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fawkes.Portal.IntegrationTests.Catalog;
+
+/// <summary>
+/// The attacks the hardening review tried, through the real API on the demo catalog: a Developer of the payments team
+/// (priya.raman) against the checkout team's entity and the shared demo location, a Learner forcing a re-read, a write token.
+/// </summary>
+public sealed class CatalogPermissionTests(PostgresPortalFixture fixture) : IClassFixture<PostgresPortalFixture>
+{
+    private async Task<HttpClient> SignedInAsync(string login, string role)
+    {
+        var jar = new CookieContainer();
+        var client = fixture.Host.NewClient(cookies: jar);
+        (await HttpSignIn.SignInAsync(client, login, role)).Dispose();
+        return client;
+    }
+
+    private async Task<JsonObject> EntityAsync(string name)
+    {
+        using var admin = fixture.Host.NewClient(PortalHost.BootstrapToken);
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (true)
+        {
+            using var response = await admin.GetAsync($"/api/catalog/entities/by-name/component/default/{name}");
+            if (response.IsSuccessStatusCode)
+            {
+                return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"Demo entity {name} never appeared.");
+            await Task.Delay(250);
+        }
+    }
+
+    private static string Uid(JsonObject entity) => entity["metadata"]!["uid"]!.GetValue<string>();
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string rule)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(rule, body!["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_developer_cannot_delete_another_teams_entity_but_can_delete_their_own()
+    {
+        var theirs = await EntityAsync("checkout-web");
+        var mine = await EntityAsync("payments-worker");
+        using var priya = await SignedInAsync("priya.raman", "Developer");
+
+        using (var refused = await priya.DeleteAsync($"/api/catalog/entities/by-uid/{Uid(theirs)}"))
+        {
+            await AssertRefusedAsync(refused, "catalog.unregister.owner");
+        }
+        using (var stillThere = await priya.GetAsync($"/api/catalog/entities/by-uid/{Uid(theirs)}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+        }
+        using var deleted = await priya.DeleteAsync($"/api/catalog/entities/by-uid/{Uid(mine)}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_developer_cannot_unregister_a_location_holding_other_teams_entities()
+    {
+        await EntityAsync("checkout-web");
+        using var priya = await SignedInAsync("priya.raman", "Developer");
+        var locations = await priya.GetFromJsonAsync<JsonArray>("/api/catalog/locations");
+        var demo = locations!.Select(l => l!["data"]!).First(l => l["target"]!.GetValue<string>().Contains("demo", StringComparison.Ordinal));
+
+        using var refused = await priya.DeleteAsync($"/api/catalog/locations/{demo["id"]}");
+
+        await AssertRefusedAsync(refused, "catalog.unregister.location");
+        using var still = await priya.GetAsync($"/api/catalog/locations/{demo["id"]}");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_learner_cannot_force_a_refresh()
+    {
+        await EntityAsync("checkout-web");
+        using var mei = await SignedInAsync("mei.chen", "Learner");
+
+        using var refused = await mei.PostAsJsonAsync("/api/catalog/refresh", new { entityRef = "component:default/checkout-web" });
+
+        await AssertRefusedAsync(refused, "learner.read-only");
+    }
+
+    [Fact]
+    public async Task A_catalog_write_token_cannot_delete_entities()
+    {
+        var theirs = await EntityAsync("checkout-web");
+        var created = await fixture.Host.Services.GetRequiredService<ApiTokenService>().CreateAsync("writer", ["catalog:write"], 1, "test");
+        using var token = fixture.Host.NewClient(created.Secret);
+
+        using var refused = await token.DeleteAsync($"/api/catalog/entities/by-uid/{Uid(theirs)}");
+
+        await AssertRefusedAsync(refused, "catalog.unregister.owner");
+    }
+}
