@@ -22,6 +22,8 @@ public static class DataExtensions
                     ["Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it, e.g. Host=db;Database=fawkes;Username=fawkes;Password=…"]);
             }
             services.AddPooledDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3)));
+            services.AddHostedService(sp => new Changes.PostgresChangeListener(
+                connectionString, sp.GetRequiredService<Changes.ChangeFeed>(), sp.GetRequiredService<ILogger<Changes.PostgresChangeListener>>()));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
         }
         else
@@ -29,7 +31,8 @@ public static class DataExtensions
             var sqlite = string.IsNullOrWhiteSpace(connectionString)
                 ? SqliteDefaults.ConnectionString(builder.Environment.ContentRootPath, options.DataDirectory)
                 : connectionString;
-            services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite));
+            services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) =>
+                o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<Changes.InProcessChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         }
 
@@ -43,6 +46,8 @@ public static class DataExtensions
             protection.ProtectKeysWithCertificate(
                 System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["DataProtection:CertificatePassword"]));
         }
+        services.AddSingleton<Changes.ChangeFeed>();
+        services.AddSingleton<Changes.InProcessChangeInterceptor>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReplicaLock>();
         return builder;

@@ -23,6 +23,7 @@ public static class DoraExtensions
         builder.Services.AddHostedService<Commits.CommitResolverService>();
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();
         builder.Services.AddHostedService<DoraGauges>();
+        builder.Services.AddHostedService<Events.DoraChangeRelay>();
         builder.Services.AddDoraPollers();
         builder.Services.AddEntityTab<Pages.DoraEntityTab>("dora", "DORA", MudBlazor.Icons.Material.Outlined.Insights, 50,
             e => string.Equals(e.Kind, Catalog.Model.CatalogKinds.Component, StringComparison.OrdinalIgnoreCase)

@@ -1,8 +1,25 @@
+using Fawkes.Portal.Data.Changes;
+
 namespace Fawkes.Portal.Features.Catalog.Ingestion;
 
-/// <summary>Tells open pages that the catalog changed (registrations, refreshes) so they can reload.</summary>
+/// <summary>
+/// Tells the catalog's caches, snapshot and open pages that the catalog changed: this replica's writes at once
+/// (<see cref="Notify"/>), every replica's through the change feed.
+/// </summary>
 public sealed class CatalogChanges
 {
+    public CatalogChanges(ChangeFeed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        feed.Received += notice =>
+        {
+            if (notice.Concerns(ChangeNotice.Catalog))
+            {
+                Notify();
+            }
+        };
+    }
+
     public event Action? Changed;
 
     public void Notify() => Changed?.Invoke();

@@ -1,4 +1,5 @@
 using Fawkes.Portal.Data;
+using Fawkes.Portal.Data.Changes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,8 +15,12 @@ public sealed class CatalogVersion
     public int Id { get; set; }
     public long Version { get; set; }
 
-    public static Task BumpAsync(PortalDbContext db, CancellationToken ct) =>
-        db.Set<CatalogVersion>().Where(v => v.Id == SingletonId).ExecuteUpdateAsync(u => u.SetProperty(v => v.Version, v => v.Version + 1), ct);
+    /// <summary>Moves the version and tells every replica through the change feed, both in the caller's transaction.</summary>
+    public static async Task BumpAsync(PortalDbContext db, CancellationToken ct)
+    {
+        await db.Set<CatalogVersion>().Where(v => v.Id == SingletonId).ExecuteUpdateAsync(u => u.SetProperty(v => v.Version, v => v.Version + 1), ct);
+        await ChangeFeed.PublishAsync(db, ChangeNotice.Catalog, null, ct);
+    }
 
     public static Task<long> ReadAsync(PortalDbContext db, CancellationToken ct) =>
         db.Set<CatalogVersion>().AsNoTracking().Where(v => v.Id == SingletonId).Select(v => v.Version).FirstOrDefaultAsync(ct);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Fawkes.Portal.Data;
+using Fawkes.Portal.Data.Changes;
 using Fawkes.Portal.Features.Dora.Calculation;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,36 @@ namespace Fawkes.Portal.Features.Dora.Events;
 /// replica) moved. An organisation dashboard then costs one small version query plus in-memory window arithmetic,
 /// instead of reading and attributing every event on each request.
 /// </summary>
-public sealed class DoraFactsCache(IDbContextFactory<PortalDbContext> factory, DoraEventStore store, ILogger<DoraFactsCache> logger)
+public sealed class DoraFactsCache
 {
     private const int ServicesPerQuery = 25;
+    private readonly IDbContextFactory<PortalDbContext> factory;
+    private readonly DoraEventStore store;
+    private readonly ChangeFeed feed;
+    private readonly ILogger<DoraFactsCache> logger;
+    /// <summary>The version rows as last read; kept while the change feed is connected and no DORA change arrived since.</summary>
+    private Dictionary<string, long>? _versions;
+    private long _generation;
+
+    public DoraFactsCache(IDbContextFactory<PortalDbContext> factory, DoraEventStore store, ChangeFeed feed, ILogger<DoraFactsCache> logger)
+    {
+        (this.factory, this.store, this.feed, this.logger) = (factory, store, feed, logger);
+        feed.Received += notice =>
+        {
+            if (notice.Concerns(ChangeNotice.Dora))
+            {
+                Forget();
+            }
+        };
+        // This replica's own writes: before the 202 goes out, so a read right after a write never sees old versions.
+        store.Changed += Forget;
+    }
+
+    private void Forget()
+    {
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _versions, null);
+    }
     private readonly ConcurrentDictionary<string, (long Version, DoraFacts Facts)> _byService = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rebuilding = new(1, 1);
 
@@ -43,10 +71,28 @@ public sealed class DoraFactsCache(IDbContextFactory<PortalDbContext> factory, D
     private bool IsStale(string key, string environment, Dictionary<string, long> versions) =>
         versions.TryGetValue(key, out var version) && (!_byService.TryGetValue(CacheKey(key, environment), out var cached) || cached.Version != version);
 
+    /// <summary>
+    /// Read from the database only after a change notice (or while the feed is down, when the version rows are the only
+    /// signal). A notice that arrives during the read leaves the result unkept, so it is read again next time.
+    /// </summary>
     private async Task<Dictionary<string, long>> VersionsAsync(CancellationToken ct)
     {
+        if (Volatile.Read(ref _versions) is { } known && feed.Connected)
+        {
+            return known;
+        }
+        var generation = Interlocked.Read(ref _generation);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Set<DoraServiceVersion>().AsNoTracking().ToDictionaryAsync(v => v.ServiceKey, v => v.Version, StringComparer.Ordinal, ct);
+        var versions = await db.Set<DoraServiceVersion>().AsNoTracking().ToDictionaryAsync(v => v.ServiceKey, v => v.Version, StringComparer.Ordinal, ct);
+        if (Interlocked.Read(ref _generation) == generation && feed.Connected)
+        {
+            Interlocked.CompareExchange(ref _versions, versions, null);
+            if (Interlocked.Read(ref _generation) != generation)
+            {
+                Volatile.Write(ref _versions, null);
+            }
+        }
+        return versions;
     }
 
     private async Task RebuildAsync(List<string> stale, string environment, Dictionary<string, long> versions, CancellationToken ct)

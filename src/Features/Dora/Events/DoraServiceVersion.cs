@@ -44,6 +44,11 @@ internal static class DoraServiceVersions
                 chunk.SelectMany(p => new object[] { p.Key, p.Value }), ct);
 #pragma warning restore EF1003
         }
+        // Few services: a notice each (open pages of one service can tell); a bulk load: one notice for all.
+        foreach (var key in byKey.Count <= 20 ? byKey.Keys.Select(k => (string?)k) : [null])
+        {
+            await Data.Changes.ChangeFeed.PublishAsync(db, Data.Changes.ChangeNotice.Dora, key, ct);
+        }
     }
 
     /// <summary>A service whose events all moved elsewhere has none left: its row goes, so caches drop it.</summary>

@@ -1,12 +1,16 @@
 using Fawkes.Portal.Features.Catalog.Query;
 using Fawkes.Portal.Features.Dora.Calculation;
 using Fawkes.Portal.Features.Dora.Events;
+using Fawkes.Portal.App.Shared;
+using Fawkes.Portal.Data.Changes;
 using Microsoft.AspNetCore.Components;
 
 namespace Fawkes.Portal.Features.Dora.Pages;
 
-public partial class DoraPage
+public partial class DoraPage : IDisposable
 {
+    private ChangeSubscription? _changes;
+    private bool _quietReload;
     private DoraSummary? _summary;
     private DoraSummary? _previous;
     private IReadOnlyList<DoraRow> _rows = [];
@@ -21,6 +25,7 @@ public partial class DoraPage
     [Inject] private CatalogQueries Catalog { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ChangeFeed Feed { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "days")] public int? DaysParameter { get; set; }
     [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
@@ -62,14 +67,27 @@ public partial class DoraPage
 
     protected override async Task OnInitializedAsync()
     {
+        // Events sent to any replica show on this open page without a reload (kept on screen while it recomputes).
+        _changes = new ChangeSubscription(Feed, ChangeNotice.Dora, () => InvokeAsync(async () =>
+        {
+            _quietReload = true;
+            await OnParametersSetAsync();
+            _quietReload = false;
+            StateHasChanged();
+        }));
         _services = await Events.ServicesAsync(CancellationToken.None);
         var groups = await Catalog.ListAsync(EntityFilter.Parse(["kind=group,spec.type=team"]), null, 0);
         _teams = [.. groups.Select(g => g["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
     }
 
+    public void Dispose() => _changes?.Dispose();
+
     protected override async Task OnParametersSetAsync()
     {
-        _summary = null;
+        if (!_quietReload)
+        {
+            _summary = null;
+        }
         var scope = Scope;
         _environments = await Dora.EnvironmentsAsync(scope, CancellationToken.None);
         _summary = await Dora.SummaryAsync(scope, From, To, CancellationToken.None);

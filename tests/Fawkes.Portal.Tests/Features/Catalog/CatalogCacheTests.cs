@@ -8,7 +8,7 @@ public sealed class CatalogCacheTests
     [Fact]
     public async Task A_value_computed_while_the_catalog_changed_is_not_kept()
     {
-        var changes = new CatalogChanges();
+        var changes = new CatalogChanges(new Fawkes.Portal.Data.Changes.ChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<Fawkes.Portal.Data.Changes.ChangeFeed>.Instance));
         var cache = new CatalogCache(changes, TimeProvider.System);
         var count = 0;
 
@@ -29,7 +29,7 @@ public sealed class CatalogCacheTests
     [Fact]
     public async Task Values_are_kept_until_the_catalog_changes()
     {
-        var changes = new CatalogChanges();
+        var changes = new CatalogChanges(new Fawkes.Portal.Data.Changes.ChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<Fawkes.Portal.Data.Changes.ChangeFeed>.Instance));
         var cache = new CatalogCache(changes, TimeProvider.System);
         var computed = 0;
 

@@ -1,0 +1,38 @@
+using Fawkes.Portal.Data.Changes;
+
+namespace Fawkes.Portal.App.Shared;
+
+/// <summary>
+/// Lets an open page follow the change feed: on a notice of its topic it calls back once, after a short quiet time, so a
+/// burst of writes (an ingestion, a bulk send) reloads the page once instead of a hundred times.
+/// </summary>
+public sealed class ChangeSubscription : IDisposable
+{
+    private readonly ChangeFeed _feed;
+    private readonly string _topic;
+    private readonly Func<Task> _onChange;
+    private readonly TimeSpan _quiet;
+    private int _pending;
+
+    public ChangeSubscription(ChangeFeed feed, string topic, Func<Task> onChange, TimeSpan? quiet = null)
+    {
+        (_feed, _topic, _onChange, _quiet) = (feed, topic, onChange, quiet ?? TimeSpan.FromMilliseconds(300));
+        _feed.Received += OnNotice;
+    }
+
+    private void OnNotice(ChangeNotice notice)
+    {
+        if (!notice.Concerns(_topic) || Interlocked.Exchange(ref _pending, 1) == 1)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(_quiet);
+            Interlocked.Exchange(ref _pending, 0);
+            await _onChange();
+        });
+    }
+
+    public void Dispose() => _feed.Received -= OnNotice;
+}

@@ -1,0 +1,30 @@
+using Fawkes.Portal.Data.Changes;
+
+namespace Fawkes.Portal.Features.Dora.Events;
+
+/// <summary>
+/// Other replicas' DORA changes raise this replica's <see cref="DoraEventStore.Changed"/> too, so its gauges and commit
+/// resolver react to every write, wherever it landed.
+/// </summary>
+internal sealed class DoraChangeRelay(ChangeFeed feed, DoraEventStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        feed.Received += OnNotice;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        feed.Received -= OnNotice;
+        return Task.CompletedTask;
+    }
+
+    private void OnNotice(ChangeNotice notice)
+    {
+        if (notice.Concerns(ChangeNotice.Dora))
+        {
+            store.NotifyChanged();
+        }
+    }
+}
