@@ -18,6 +18,8 @@ public sealed class FakeJenkinsJob(string fullName)
 
     public string FullName { get; } = fullName;
     public FakeBehavior Behavior { get; set; }
+    /// <summary>How long each answer about this job takes (a slow Jenkins), so overlapping rounds would show.</summary>
+    public TimeSpan Delay { get; set; }
 
     public FakeJenkinsJob Add(FakeBuild build)
     {
@@ -55,6 +57,16 @@ public sealed class FakeJenkins : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = default!;
 
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _jobRequests;
+
+    /// <summary>Requests for a known job's builds, from any number of portals.</summary>
+    public int JobRequests => Volatile.Read(ref _jobRequests);
+
+    /// <summary>The most requests for job builds that were ever being answered at the same time.</summary>
+    public int MaxConcurrentJobRequests => Volatile.Read(ref _maxInFlight);
+
     public FakeJenkinsJob Job(string fullName) => _jobs.GetOrAdd(fullName, n => new FakeJenkinsJob(n));
 
     public static async Task<FakeJenkins> StartAsync()
@@ -84,34 +96,58 @@ public sealed class FakeJenkins : IAsyncDisposable
                 await Html(ctx, 404, "Error 404 Not Found");
                 return;
             }
-            switch (job.Behavior)
+            Interlocked.Increment(ref fake._jobRequests);
+            var now = Interlocked.Increment(ref fake._inFlight);
+            InterlockedMax(ref fake._maxInFlight, now);
+            try
             {
-                case FakeBehavior.ServerError:
-                    await Html(ctx, 500, "Error 500 Server Error");
-                    return;
-                case FakeBehavior.Hang:
-                    await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
-                    return;
-                case FakeBehavior.MalformedJson:
-                    ctx.Response.ContentType = "application/json;charset=utf-8";
-                    await ctx.Response.WriteAsync("{\"builds\":[{\"number\":");
-                    return;
-                default:
-                    var tree = ctx.Request.Query["tree"].ToString();
-                    var url = $"{fake.BaseUrl}{string.Concat(name.Split('/').Select(n => $"job/{n}/"))}";
-                    await ctx.Response.WriteAsJsonAsync(new
-                    {
-                        _class = "org.jenkinsci.plugins.workflow.job.WorkflowJob",
-                        // Without a builds tree Jenkins lists numbers and URLs only; the poller must ask for the fields it reads.
-                        builds = tree.StartsWith("builds[", StringComparison.Ordinal)
-                            ? job.Builds().Select(b => Build(b, url))
-                            : job.Builds().Select(b => (object)new { _class = "org.jenkinsci.plugins.workflow.job.WorkflowRun", number = b.Number, url = $"{url}{b.Number}/" }),
-                    }, Wire);
-                    return;
+                await Task.Delay(job.Delay, ctx.RequestAborted);
+                await AnswerAsync(ctx, fake, job, name);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref fake._inFlight);
             }
         });
         fake.BaseUrl = await LoopbackApp.StartAsync(app);
         return fake;
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static async Task AnswerAsync(HttpContext ctx, FakeJenkins fake, FakeJenkinsJob job, string name)
+    {
+        switch (job.Behavior)
+        {
+            case FakeBehavior.ServerError:
+                await Html(ctx, 500, "Error 500 Server Error");
+                return;
+            case FakeBehavior.Hang:
+                await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
+                return;
+            case FakeBehavior.MalformedJson:
+                ctx.Response.ContentType = "application/json;charset=utf-8";
+                await ctx.Response.WriteAsync("{\"builds\":[{\"number\":");
+                return;
+            default:
+                var tree = ctx.Request.Query["tree"].ToString();
+                var url = $"{fake.BaseUrl}{string.Concat(name.Split('/').Select(n => $"job/{n}/"))}";
+                await ctx.Response.WriteAsJsonAsync(new
+                {
+                    _class = "org.jenkinsci.plugins.workflow.job.WorkflowJob",
+                    // Without a builds tree Jenkins lists numbers and URLs only; the poller must ask for the fields it reads.
+                    builds = tree.StartsWith("builds[", StringComparison.Ordinal)
+                        ? job.Builds().Select(b => Build(b, url))
+                        : job.Builds().Select(b => (object)new { _class = "org.jenkinsci.plugins.workflow.job.WorkflowRun", number = b.Number, url = $"{url}{b.Number}/" }),
+                }, Wire);
+                return;
+        }
     }
 
     private static object Build(FakeBuild b, string jobUrl) => new

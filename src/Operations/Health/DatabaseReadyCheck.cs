@@ -7,7 +7,27 @@ namespace Fawkes.Portal.Operations.Health;
 /// <summary>Ready means: the database answers and no migration is pending.</summary>
 internal sealed class DatabaseReadyCheck(IDbContextFactory<PortalDbContext> factory, MigrationRunner migrations) : IHealthCheck
 {
+    /// <summary>
+    /// A probe gets its answer within this, also while PostgreSQL is down: the retrying execution strategy would
+    /// otherwise back off for seconds (4 s measured) before the check could say "not ready".
+    /// </summary>
+    internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(Timeout);
+        try
+        {
+            return await CheckAsync(bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"The database did not answer within {Timeout.TotalSeconds:0} s.");
+        }
+    }
+
+    private async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         try
         {
