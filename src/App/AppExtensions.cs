@@ -35,6 +35,7 @@ public static class AppExtensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<SignInMode>().LogAtStart(app.Logger);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
