@@ -36,6 +36,7 @@ public static class AppExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<SignInMode>().LogAtStart(app.Logger);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
