@@ -34,6 +34,18 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Picking_a_demo_user_still_picks_their_role_without_inline_handlers()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/signin");
+        var learner = page.Locator("input[name=login][data-role=Learner]").First;
+
+        await learner.CheckAsync();
+
+        await Expect(page.Locator("select#role")).ToHaveValueAsync("Learner");
+    }
+
+    [Fact]
     public async Task Another_site_cannot_show_a_portal_page_in_a_frame()
     {
         var portal = new Uri(fixture.Host.BaseAddress, "/signin");
