@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# Fawkes Portal: multi-stage build, non-root runtime, listens on 8080.
-# Liveness: GET /healthz   Readiness: GET /readyz   Metrics: GET /metrics
+# Fawkes Portal: multi-stage build, non-root runtime, listens on 8080 (the app) and 9090 (metrics).
+# Liveness: GET /healthz   Readiness: GET /readyz   Metrics: GET :9090/metrics (404 on 8080; never publish 9090)
 # Migrations (PostgreSQL): run the same image with the argument "migrate" (e.g. a Kubernetes Job) before rolling out.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -17,6 +17,7 @@ RUN dotnet publish Fawkes.Portal.csproj -c Release -o /app --no-restore /p:UseAp
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Portal__Metrics__Port=9090 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_RUNNING_IN_CONTAINER=true \
     Database__DataDirectory=/var/lib/fawkes-portal
@@ -26,7 +27,7 @@ RUN mkdir -p /var/lib/fawkes-portal && chown 1654:1654 /var/lib/fawkes-portal
 VOLUME ["/var/lib/fawkes-portal"]
 # 1654 is the non-root "app" user of the official .NET images.
 USER 1654
-EXPOSE 8080
+EXPOSE 8080 9090
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD ["dotnet", "Fawkes.Portal.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "Fawkes.Portal.dll"]

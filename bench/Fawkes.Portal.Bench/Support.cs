@@ -50,6 +50,8 @@ internal sealed class PortalProcess : IDisposable
             env["ConnectionStrings__Portal"] = o.Connection;
         }
         env["Portal__Demo__Enabled"] = "true";
+        // Production environment: the development sign-in the bench signs in with must be asked for explicitly.
+        env["Portal__DevelopmentSignIn__Enabled"] = "true";
         env["Portal__Api__BootstrapToken"] = Token;
         env["Portal__RateLimits__ApiPerMinute"] = "10000000";
         env["Portal__RateLimits__SignInPerMinute"] = "1000";

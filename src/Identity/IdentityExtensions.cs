@@ -61,7 +61,7 @@ public static class IdentityExtensions
         services.AddCascadingAuthenticationState();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<SignInRecorder>();
-        services.AddSingleton(new SignInMode(github.IsConfigured));
+        services.AddSingleton(SignInMode.From(builder.Configuration, builder.Environment, github.IsConfigured));
         return builder;
     }
 
@@ -76,10 +76,4 @@ public static class IdentityExtensions
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-}
-
-/// <summary>Which sign-in the portal offers. The development sign-in exists only without an OAuth client.</summary>
-public sealed record SignInMode(bool GitHubConfigured)
-{
-    public bool DevelopmentSignIn => !GitHubConfigured;
 }

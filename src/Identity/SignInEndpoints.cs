@@ -29,13 +29,16 @@ internal static class SignInEndpoints
         return app;
     }
 
-    /// <summary>Signs in as a seeded demo user with a chosen role. Only exists while no OAuth client is configured.</summary>
+    /// <summary>Signs in as a seeded demo user with a chosen role. Only exists when <see cref="SignInMode.DevelopmentSignIn"/> says so.</summary>
     private static async Task<IResult> DevSignInAsync(
         HttpContext ctx, SignInMode mode, IAntiforgery antiforgery, IDbContextFactory<PortalDbContext> factory, SignInRecorder recorder)
     {
         if (!mode.DevelopmentSignIn)
         {
-            return Results.Problem("The development sign-in is disabled because GitHub OAuth is configured.", statusCode: 404);
+            return Results.Problem(mode.GitHubConfigured
+                    ? "The development sign-in is disabled because GitHub OAuth is configured."
+                    : $"The development sign-in is off outside Development. Configure Authentication:GitHub:ClientId and ClientSecret, or set {SignInMode.EnabledKey}=true for a demo.",
+                statusCode: 404, title: "Development sign-in is not available");
         }
         // The form is read by hand so a disabled sign-in answers 404 before anything is parsed.
         if (!await antiforgery.IsRequestValidAsync(ctx))

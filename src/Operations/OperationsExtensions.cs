@@ -38,6 +38,7 @@ public static class OperationsExtensions
         services.AddPortalRateLimiting(limits);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<DemoSeeder>();
+        builder.ListenOnMetricsPort();
         return builder;
     }
 
@@ -47,8 +48,8 @@ public static class OperationsExtensions
             .AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponses.WriteAsync })
             .AllowAnonymous().DisableRateLimiting();
-        // Scraped by Prometheus inside the cluster; expose it only on the internal service (see README).
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().DisableRateLimiting();
+        // Scraped by Prometheus inside the cluster: on Portal:Metrics:Port when set, which no ingress routes to (see README).
+        app.MapMetrics().AllowAnonymous().DisableRateLimiting();
         app.MapPortalApi();
         return app;
     }

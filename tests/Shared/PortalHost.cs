@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Fawkes.Portal.Identity;
 
 namespace Fawkes.Portal.Testing;
 
@@ -35,15 +37,40 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         return Start(settings);
     }
 
+    /// <summary>
+    /// Starts the portal with these settings. Tests run in the "Testing" environment (set <see cref="EnvironmentSetting"/> to
+    /// change it), where the development sign-in exists only by the explicit flag: it is on unless a test sets it.
+    /// With a <c>urls</c> setting Kestrel binds those (as in production) instead of one loopback port.
+    /// </summary>
     public static PortalHost Start(Dictionary<string, string?> settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings = new Dictionary<string, string?>(settings);
+        settings.TryAdd(SignInMode.EnabledKey, "true");
         var host = new PortalHost(settings);
-        host.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        if (settings.ContainsKey("urls"))
+        {
+            host.UseKestrel();
+        }
+        else
+        {
+            host.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
         host.StartServer();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        host.Addresses = [.. host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)))];
+        host.BaseAddress = host.Addresses[0];
         return host;
     }
+
+    /// <summary>The host environment setting (as <c>UseEnvironment</c>), e.g. <c>["environment"] = "Production"</c>.</summary>
+    public const string EnvironmentSetting = "environment";
+
+    /// <summary>Every address Kestrel listens on; the first is <see cref="BaseAddress"/>.</summary>
+    public IReadOnlyList<Uri> Addresses { get; private set; } = [];
+
+    /// <summary>What the portal logged while it ran.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public string ConnectionString => _settings["ConnectionStrings:Portal"]!;
 
@@ -62,6 +89,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         // Outside Development the host does not map wwwroot and package assets from the build output by itself.
         builder.UseStaticWebAssets();
         // UseSetting (unlike ConfigureAppConfiguration) is visible while Program builds its services.

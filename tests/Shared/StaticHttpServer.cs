@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Fawkes.Portal.Testing;
 
-/// <summary>A tiny real HTTP server on loopback that serves files set by the test (a stand-in for a Git host's raw files).</summary>
+/// <summary>A tiny real HTTP server on loopback that serves files set by the test (a stand-in for a Git host's raw files, or another site).</summary>
 public sealed class StaticHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -33,7 +33,8 @@ public sealed class StaticHttpServer : IAsyncDisposable
     {
         if (_files.TryGetValue(ctx.Request.Path.Value!.TrimStart('/'), out var content))
         {
-            ctx.Response.ContentType = "text/yaml";
+            // Catalog files, and the occasional HTML page a browser test loads from this second origin.
+            ctx.Response.ContentType = ctx.Request.Path.Value!.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "text/yaml";
             await ctx.Response.WriteAsync(content);
         }
         else
