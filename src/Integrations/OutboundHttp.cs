@@ -34,6 +34,8 @@ public static class OutboundHttp
         builder.ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         // Added first, so it sits outside the pipeline and sees what the pipeline throws.
         builder.AddHttpMessageHandler(() => new PipelineRejections());
+        // One pipeline (and circuit) per scheme+host+port: a failing host must not shut out the others. Catalog URLs are
+        // limited to allow-listed hosts, so the number of pipelines stays small.
         builder.AddResilienceHandler("portal", (pipeline, context) =>
         {
             var attempt = attemptTimeout(context.ServiceProvider);

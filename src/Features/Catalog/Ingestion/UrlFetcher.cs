@@ -100,13 +100,16 @@ public sealed class UrlFetcher(IHttpClientFactory clients, IOptions<CatalogOptio
         {
             throw new SourceFetchException($"'{url}' is not an http(s) URL.");
         }
-        var host = uri.IdnHost.ToLowerInvariant();
-        var allowed = GitHubHosts.Contains(host) || options.Value.AllowedHosts.Any(h => string.Equals(h, host, StringComparison.OrdinalIgnoreCase));
+        var host = uri.Host.ToLowerInvariant();
+        // IdnHost is what DNS is asked (punycode, IPv6 without brackets); either spelling may be allow-listed.
+        var dnsHost = uri.IdnHost.ToLowerInvariant();
+        var allowed = GitHubHosts.Contains(host) || options.Value.AllowedHosts.Any(h =>
+            string.Equals(h, host, StringComparison.OrdinalIgnoreCase) || string.Equals(h, dnsHost, StringComparison.OrdinalIgnoreCase));
         if (!allowed)
         {
             throw new SourceFetchException($"Host '{host}' is not allowed: add it to Catalog:AllowedHosts to read catalog files from it.");
         }
-        await guard.ResolveAsync(host, cancellationToken);
+        await guard.ResolveAsync(dnsHost, cancellationToken);
         return uri;
     }
 
