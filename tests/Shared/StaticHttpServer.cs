@@ -9,6 +9,8 @@ public sealed class StaticHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestDelegate> _handlers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
 
     private StaticHttpServer(WebApplication app) => _app = app;
 
@@ -29,9 +31,25 @@ public sealed class StaticHttpServer : IAsyncDisposable
         return new Uri(BaseAddress, path).ToString();
     }
 
+    /// <summary>Answers <paramref name="path"/> with a scripted response (status sequences, redirects, chunked bodies).</summary>
+    public string Handle(string path, RequestDelegate handler)
+    {
+        _handlers[path] = handler;
+        return new Uri(BaseAddress, path).ToString();
+    }
+
+    /// <summary>How many requests reached <paramref name="path"/>.</summary>
+    public int Hits(string path) => _hits.GetValueOrDefault(path);
+
     private async Task ServeAsync(HttpContext ctx)
     {
-        if (_files.TryGetValue(ctx.Request.Path.Value!.TrimStart('/'), out var content))
+        var path = ctx.Request.Path.Value!.TrimStart('/');
+        _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (_handlers.TryGetValue(path, out var handler))
+        {
+            await handler(ctx);
+        }
+        else if (_files.TryGetValue(path, out var content))
         {
             // Catalog files, and the occasional HTML page a browser test loads from this second origin.
             ctx.Response.ContentType = ctx.Request.Path.Value!.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "text/yaml";

@@ -1,10 +1,9 @@
-using System.Net.Sockets;
 using Fawkes.Portal.Features.Catalog.Api;
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Entity.Tabs;
 using Fawkes.Portal.Features.Catalog.Ingestion;
 using Fawkes.Portal.Features.Catalog.Query;
-using Microsoft.Extensions.Options;
+using Fawkes.Portal.Integrations.GitHub;
 
 namespace Fawkes.Portal.Features.Catalog;
 
@@ -18,13 +17,8 @@ public static class CatalogExtensions
             .Validate(o => o.RefreshIntervalSeconds >= 5, "Catalog:RefreshIntervalSeconds must be at least 5.")
             .Validate(o => o.MaxFileBytes > 0, "Catalog:MaxFileBytes must be positive.")
             .ValidateOnStart();
-        services.AddHttpClient(UrlFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
-            .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp.GetRequiredService<IOptions<CatalogOptions>>()));
-        services.AddOptions<Integrations.GitHub.GitHubOptions>().BindConfiguration(Integrations.GitHub.GitHubOptions.Section)
-            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Integrations:GitHub:ApiBaseUrl must be an absolute URL.")
-            .ValidateOnStart();
-        services.AddSingleton<Integrations.GitHub.GitHubCatalogSource>();
-        services.AddSingleton<UrlFetcher>();
+        services.AddCatalogHttp();
+        services.AddGitHub();
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<BackstageMirror>();
         services.AddSingleton<LocationReader>();
@@ -60,33 +54,4 @@ public static class CatalogExtensions
         api.MapLocationsApi();
         return app;
     }
-
-    /// <summary>
-    /// Checks the address actually connected to (after DNS and redirects), so DNS rebinding cannot
-    /// slip a private address past <see cref="UrlFetcher.CheckAsync"/>.
-    /// </summary>
-    private static SocketsHttpHandler GuardedHandler(IOptions<CatalogOptions> options) => new()
-    {
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = 3,
-        ConnectCallback = async (context, ct) =>
-        {
-            var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-            if (!options.Value.AllowPrivateNetworks && addresses.Any(UrlFetcher.IsPrivate))
-            {
-                throw new HttpRequestException($"{context.DnsEndPoint.Host} resolves to a loopback or private address; refused.");
-            }
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    };
 }

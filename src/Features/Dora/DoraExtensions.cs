@@ -3,6 +3,7 @@ using Fawkes.Portal.Features.Dora.Api;
 using Fawkes.Portal.Features.Dora.Events;
 using Fawkes.Portal.Features.Dora.Pollers;
 using Fawkes.Portal.Features.Dora.Webhooks;
+using Fawkes.Portal.Integrations.GitHub;
 
 namespace Fawkes.Portal.Features.Dora;
 
@@ -18,7 +19,7 @@ public static class DoraExtensions
         builder.Services.AddOptions<DoraConnectionOptions>().BindConfiguration(DoraConnectionOptions.Section);
         builder.Services.AddSingleton<DevLakeWebhookApi.Handler>();
         builder.Services.AddOptions<Webhooks.GitHubWebhookOptions>().BindConfiguration(Webhooks.GitHubWebhookOptions.Section);
-        builder.Services.AddSingleton<Integrations.GitHub.GitHubCompare>();
+        builder.Services.AddGitHub();
         builder.Services.AddSingleton<Commits.CommitResolver>();
         builder.Services.AddHostedService<Commits.CommitResolverService>();
         builder.Services.AddHostedService<Demo.DoraDemoSeeder>();

@@ -12,22 +12,9 @@ public sealed record GitHubFile(string Owner, string Repo, string Ref, string Pa
 public sealed record DiscoveredFile(GitHubFile File, string Text);
 
 /// <summary>Reads catalog files from GitHub through its REST API (Octokit), so GitHub Enterprise and private repositories work.</summary>
-public sealed class GitHubCatalogSource(IOptions<GitHubOptions> options)
+public sealed class GitHubCatalogSource(IOptions<GitHubOptions> options, GitHubClients clients)
 {
-    private readonly Lazy<GitHubClient> _client = new(() => CreateClient(options.Value));
-
     public string WebHost => options.Value.WebHost;
-
-    public static GitHubClient CreateClient(GitHubOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var client = new GitHubClient(new ProductHeaderValue("fawkes-portal"), new Uri(options.ApiBaseUrl));
-        if (!string.IsNullOrWhiteSpace(options.Token))
-        {
-            client.Credentials = new Credentials(options.Token);
-        }
-        return client;
-    }
 
     /// <summary><c>https://github.com/{owner}/{repo}/blob/{ref}/{path}</c> on the configured host.</summary>
     public bool TryParseBlobUrl(string url, out GitHubFile file)
@@ -46,24 +33,28 @@ public sealed class GitHubCatalogSource(IOptions<GitHubOptions> options)
         return true;
     }
 
-    public async Task<string> ReadAsync(GitHubFile file)
+    /// <param name="ct">Octokit takes none: it ends the wait, and the pipeline's total timeout ends the request.</param>
+    public Task<string> ReadAsync(GitHubFile file, CancellationToken ct = default) => ReadAsync(clients.Create(), file, ct);
+
+    private static async Task<string> ReadAsync(GitHubClient client, GitHubFile file, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var bytes = await _client.Value.Repository.Content.GetRawContentByRef(file.Owner, file.Repo, file.Path, file.Ref);
+        var bytes = await client.Repository.Content.GetRawContentByRef(file.Owner, file.Repo, file.Path, file.Ref).WaitAsync(ct);
         return Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Every repository of the organisation that has the catalog file at <paramref name="path"/> on its default branch.</summary>
-    public async Task<IReadOnlyList<DiscoveredFile>> DiscoverAsync(string organization, string path)
+    public async Task<IReadOnlyList<DiscoveredFile>> DiscoverAsync(string organization, string path, CancellationToken ct = default)
     {
-        var repositories = await _client.Value.Repository.GetAllForOrg(organization);
+        var client = clients.Create();
+        var repositories = await client.Repository.GetAllForOrg(organization).WaitAsync(ct);
         var found = new List<DiscoveredFile>();
         foreach (var repository in repositories.Where(r => !r.Archived).OrderBy(r => r.Name, StringComparer.Ordinal))
         {
             var file = new GitHubFile(organization, repository.Name, repository.DefaultBranch ?? "main", path);
             try
             {
-                found.Add(new DiscoveredFile(file, await ReadAsync(file)));
+                found.Add(new DiscoveredFile(file, await ReadAsync(client, file, ct)));
             }
             catch (NotFoundException)
             {

@@ -2,16 +2,14 @@ using System.Text.Json;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Dora.Commits;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Octokit;
 
 namespace Fawkes.Portal.Integrations.GitHub;
 
 /// <summary>The commits in <c>head</c> that are not in <c>base</c>, from GitHub's compare API, kept in the database once known.</summary>
-public sealed class GitHubCompare(IOptions<GitHubOptions> options, IDbContextFactory<PortalDbContext> factory, TimeProvider time)
+public sealed class GitHubCompare(GitHubClients clients, IDbContextFactory<PortalDbContext> factory, TimeProvider time)
 {
     private const int PageSize = 100;
-    private readonly Lazy<GitHubClient> _client = new(() => GitHubCatalogSource.CreateClient(options.Value));
 
     public async Task<IReadOnlyList<string>> CommitsAsync(string repository, string @base, string head, CancellationToken ct)
     {
@@ -22,7 +20,7 @@ public sealed class GitHubCompare(IOptions<GitHubOptions> options, IDbContextFac
         {
             return JsonSerializer.Deserialize<List<string>>(cached.Shas) ?? [];
         }
-        var shas = await FetchAsync(repository, @base, head);
+        var shas = await FetchAsync(repository, @base, head, ct);
         db.Add(new CommitCompareRecord { Repository = key, Base = @base, Head = head, Shas = JsonSerializer.Serialize(shas), FetchedAt = time.GetUtcNow() });
         try
         {
@@ -35,7 +33,7 @@ public sealed class GitHubCompare(IOptions<GitHubOptions> options, IDbContextFac
         return shas;
     }
 
-    private async Task<List<string>> FetchAsync(string repository, string @base, string head)
+    private async Task<List<string>> FetchAsync(string repository, string @base, string head, CancellationToken ct)
     {
         var parts = repository.Split('/');
         if (parts.Length != 2)
@@ -43,11 +41,12 @@ public sealed class GitHubCompare(IOptions<GitHubOptions> options, IDbContextFac
             throw new ArgumentException($"'{repository}' is not owner/name.", nameof(repository));
         }
         // Compare lists at most 250 commits per response; page through the rest.
+        var client = clients.Create();
         var shas = new List<string>();
         for (var page = 1; ; page++)
         {
-            var result = await _client.Value.Repository.Commit.Compare(parts[0], parts[1], @base, head,
-                new ApiOptions { PageSize = PageSize, PageCount = 1, StartPage = page });
+            var result = await client.Repository.Commit.Compare(parts[0], parts[1], @base, head,
+                new ApiOptions { PageSize = PageSize, PageCount = 1, StartPage = page }).WaitAsync(ct);
             // "behind" (a rollback) ships nothing new; "ahead" and "diverged" ship head's own commits.
             shas.AddRange(result.Commits.Select(c => c.Sha));
             if (result.Commits.Count < PageSize || shas.Count >= result.TotalCommits)

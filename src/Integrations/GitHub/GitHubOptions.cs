@@ -13,4 +13,7 @@ public sealed class GitHubOptions
 
     /// <summary>Token (PAT or installation token). From a secret or a mounted file, never the repository.</summary>
     public string? Token { get; set; }
+
+    /// <summary>One attempt at a GitHub API request; reads are tried up to three times within about three times this.</summary>
+    public int TimeoutSeconds { get; set; } = 15;
 }

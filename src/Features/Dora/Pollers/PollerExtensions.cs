@@ -1,4 +1,5 @@
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Integrations;
 using Fawkes.Portal.Integrations.ArgoCd;
 using Fawkes.Portal.Integrations.Jenkins;
 
@@ -19,10 +20,10 @@ public static class PollerExtensions
             .Validate(o => o.PollSeconds >= 1, "Dora:Jenkins:PollSeconds must be at least 1.")
             .Validate(o => o.TimeoutSeconds >= 1, "Dora:Jenkins:TimeoutSeconds must be at least 1.")
             .ValidateOnStart();
-        services.AddHttpClient(ArgoCdClient.ClientName, (sp, c) =>
-            c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArgoCdOptions>>().Value.TimeoutSeconds));
-        services.AddHttpClient(JenkinsClient.ClientName, (sp, c) =>
-            c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JenkinsOptions>>().Value.TimeoutSeconds));
+        services.AddHttpClient(ArgoCdClient.ClientName).AddPortalResilience(sp =>
+            TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArgoCdOptions>>().Value.TimeoutSeconds));
+        services.AddHttpClient(JenkinsClient.ClientName).AddPortalResilience(sp =>
+            TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JenkinsOptions>>().Value.TimeoutSeconds));
         services.AddSingleton<ArgoCdClient>();
         services.AddSingleton<JenkinsClient>();
         services.AddSingleton<PollerStatusBoard>();

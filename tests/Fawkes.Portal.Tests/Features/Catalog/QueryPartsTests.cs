@@ -72,7 +72,8 @@ public sealed class QueryPartsTests
     [InlineData("http://127.0.0.1/catalog-info.yaml", "not allowed")]
     public async Task Url_locations_outside_the_allow_list_are_refused(string url, string reason)
     {
-        var fetcher = new UrlFetcher(null!, Options.Create(new CatalogOptions()));
+        var options = Options.Create(new CatalogOptions());
+        var fetcher = new UrlFetcher(null!, options, new NetworkGuard(options));
 
         var ex = await Assert.ThrowsAsync<SourceFetchException>(() => fetcher.CheckAsync(url, CancellationToken.None));
 
@@ -84,11 +85,11 @@ public sealed class QueryPartsTests
     {
         var options = new CatalogOptions();
         options.AllowedHosts.Add("localhost");
-        var fetcher = new UrlFetcher(null!, Options.Create(options));
+        var fetcher = new UrlFetcher(null!, Options.Create(options), new NetworkGuard(Options.Create(options)));
 
         var ex = await Assert.ThrowsAsync<SourceFetchException>(() => fetcher.CheckAsync("http://localhost:8080/x.yaml", CancellationToken.None));
 
-        Assert.Contains("loopback or private", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("non-public address (loopback", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
