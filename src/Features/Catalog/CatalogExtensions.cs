@@ -25,6 +25,8 @@ public static class CatalogExtensions
             .ValidateOnStart();
         services.AddSingleton<Integrations.GitHub.GitHubCatalogSource>();
         services.AddSingleton<UrlFetcher>();
+        services.AddSingleton(sp => FileRoots.From(sp.GetRequiredService<IOptions<CatalogOptions>>().Value,
+            sp.GetRequiredService<Operations.Demo.DemoSeeder>() is { IsEnabled: true } demo ? Path.Combine(demo.ContentRoot, "catalog") : null));
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<BackstageMirror>();
         services.AddSingleton<LocationReader>();
