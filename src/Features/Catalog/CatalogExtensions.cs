@@ -18,6 +18,9 @@ public static class CatalogExtensions
             .Validate(o => o.RefreshIntervalSeconds >= 5, "Catalog:RefreshIntervalSeconds must be at least 5.")
             .Validate(o => o.MaxFileBytes > 0, "Catalog:MaxFileBytes must be positive.")
             .ValidateOnStart();
+        // Catalog files may nest CatalogYamlReader.MaxDepth (64) levels; responses wrap entities in a few more
+        // ({"entities": [...]}), past System.Text.Json's default of 64, which would answer 500.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = Math.Max(o.SerializerOptions.MaxDepth, Yaml.CatalogYamlReader.MaxDepth + 16));
         services.AddHttpClient(UrlFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp.GetRequiredService<IOptions<CatalogOptions>>()));
         services.AddOptions<Integrations.GitHub.GitHubOptions>().BindConfiguration(Integrations.GitHub.GitHubOptions.Section)
@@ -33,6 +36,7 @@ public static class CatalogExtensions
         services.AddSingleton<CatalogWriter>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<ConfiguredLocations>();
         services.AddSingleton<Query.EntitySnapshot>();
         services.AddHostedService(sp => sp.GetRequiredService<Query.EntitySnapshot>());
         services.AddSingleton<CatalogCache>();

@@ -75,8 +75,26 @@ public sealed class LocationService(
         }
         var location = new LocationRecord { Id = Guid.NewGuid(), Type = type, Target = target, Origin = origin, RegisteredBy = actor, CreatedAt = time.GetUtcNow() };
         db.Add(location);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another replica or request on the unique (type, target) index: it is registered, as asked.
+            if (await ExistsAsync(type, target, ct))
+            {
+                return null;
+            }
+            throw;
+        }
         return location.Id;
+    }
+
+    private async Task<bool> ExistsAsync(string type, string target, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Set<LocationRecord>().AnyAsync(l => l.Type == type && l.Target == target, ct);
     }
 
     /// <summary>Reads and applies one location. Unchanged sources (same content hash) are skipped unless forced.</summary>
