@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Fawkes.Portal.Features.Catalog.Api;
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Entity.Tabs;
@@ -19,12 +20,18 @@ public static class CatalogExtensions
             .ValidateOnStart();
         services.AddCatalogHttp();
         services.AddGitHub();
+        // Catalog files may nest CatalogYamlReader.MaxDepth (64) levels; responses wrap entities in a few more
+        // ({"entities": [...]}), past System.Text.Json's default of 64, which would answer 500.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = Math.Max(o.SerializerOptions.MaxDepth, Yaml.CatalogYamlReader.MaxDepth + 16));
+        services.AddSingleton(sp => FileRoots.From(sp.GetRequiredService<IOptions<CatalogOptions>>().Value,
+            sp.GetRequiredService<Operations.Demo.DemoSeeder>() is { IsEnabled: true } demo ? Path.Combine(demo.ContentRoot, "catalog") : null));
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<BackstageMirror>();
         services.AddSingleton<LocationReader>();
         services.AddSingleton<CatalogWriter>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<ConfiguredLocations>();
         services.AddSingleton<Query.EntitySnapshot>();
         services.AddHostedService(sp => sp.GetRequiredService<Query.EntitySnapshot>());
         services.AddSingleton<CatalogCache>();

@@ -183,7 +183,7 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("file", "/etc/passwd", "below one of Catalog:FileRoots")]
+    [InlineData("file", "/etc/passwd", "Location target /etc/passwd is outside Catalog:FileRoots")]
     [InlineData("url", "https://evil.example/catalog-info.yaml", "is not allowed")]
     [InlineData("ftp", "x", "Unknown location type")]
     public async Task Locations_the_portal_must_not_read_are_refused(string type, string target, string reason)

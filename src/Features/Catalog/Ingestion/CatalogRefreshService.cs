@@ -1,5 +1,4 @@
 using Fawkes.Portal.Data;
-using Fawkes.Portal.Operations.Demo;
 using Microsoft.Extensions.Options;
 
 namespace Fawkes.Portal.Features.Catalog.Ingestion;
@@ -9,28 +8,17 @@ namespace Fawkes.Portal.Features.Catalog.Ingestion;
 /// skipping sources whose content did not change.
 /// </summary>
 internal sealed class CatalogRefreshService(
-    LocationService locations, IOptions<CatalogOptions> options, DemoSeeder demo, ReplicaLock replicaLock, ILogger<CatalogRefreshService> logger) : BackgroundService
+    LocationService locations, ConfiguredLocations configured, IOptions<CatalogOptions> options, ReplicaLock replicaLock, ILogger<CatalogRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            foreach (var configured in options.Value.Locations)
-            {
-                await locations.EnsureAsync(configured.Type, configured.Target, "config", null, stoppingToken);
-            }
-            foreach (var organization in options.Value.GitHubDiscovery.Organizations)
-            {
-                await locations.EnsureAsync(SourceFetcher.GitHubDiscovery, organization, "config", null, stoppingToken);
-            }
-            if (demo.IsEnabled)
-            {
-                var demoCatalog = Path.Combine(demo.ContentRoot, "catalog", "catalog-info.yaml");
-                await locations.EnsureAsync("file", Path.GetFullPath(demoCatalog), "demo", null, stoppingToken);
-            }
+            await configured.RegisterAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Only the replica lock itself can fail here (each location's failure is caught and logged on its own).
             logger.LogError(ex, "Registering configured catalog locations failed");
         }
 

@@ -14,7 +14,7 @@ public sealed record RegistrationResult(LocationView? Location, IReadOnlyList<So
 /// <summary>Registers, refreshes and removes locations. One processing run at a time per replica.</summary>
 public sealed class LocationService(
     IDbContextFactory<PortalDbContext> factory, LocationReader reader, CatalogWriter writer, UrlFetcher urls, Integrations.GitHub.GitHubCatalogSource github,
-    IOptions<CatalogOptions> options, AuditLog audit, TimeProvider time, CatalogChanges changes, ILogger<LocationService> logger)
+    FileRoots roots, AuditLog audit, TimeProvider time, CatalogChanges changes, ILogger<LocationService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -38,10 +38,7 @@ public sealed class LocationService(
                     return ex.Message;
                 }
             case "file":
-                var full = Path.IsPathRooted(target) ? Path.GetFullPath(target) : null;
-                return full is not null && options.Value.FileRoots.Any(root => full.StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal))
-                    ? null
-                    : $"File locations must be absolute paths below one of Catalog:FileRoots ({(options.Value.FileRoots.Count == 0 ? "none configured" : string.Join(", ", options.Value.FileRoots))}).";
+                return roots.Refusal(target);
             default:
                 return $"Unknown location type '{type}': use 'url', 'file' or 'backstage'.";
         }
@@ -78,8 +75,26 @@ public sealed class LocationService(
         }
         var location = new LocationRecord { Id = Guid.NewGuid(), Type = type, Target = target, Origin = origin, RegisteredBy = actor, CreatedAt = time.GetUtcNow() };
         db.Add(location);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another replica or request on the unique (type, target) index: it is registered, as asked.
+            if (await ExistsAsync(type, target, ct))
+            {
+                return null;
+            }
+            throw;
+        }
         return location.Id;
+    }
+
+    private async Task<bool> ExistsAsync(string type, string target, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Set<LocationRecord>().AnyAsync(l => l.Type == type && l.Target == target, ct);
     }
 
     /// <summary>Reads and applies one location. Unchanged sources (same content hash) are skipped unless forced.</summary>

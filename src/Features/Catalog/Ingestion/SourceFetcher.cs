@@ -9,8 +9,11 @@ public sealed record FetchedFile(string Type, string Location, string Text);
 /// <summary>A source could not be read; the message says what and where, and is stored on the location.</summary>
 public sealed class SourceFetchException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>Reads location targets: files and globs from disk, URLs over HTTP (with the SSRF guard).</summary>
-public sealed class SourceFetcher(UrlFetcher urls, GitHubCatalogSource github, IOptions<CatalogOptions> options)
+/// <summary>
+/// Reads location targets: files and globs from disk (only below <see cref="FileRoots"/>, by their real path),
+/// URLs over HTTP (with the SSRF guard).
+/// </summary>
+public sealed class SourceFetcher(UrlFetcher urls, GitHubCatalogSource github, FileRoots roots, IOptions<CatalogOptions> options)
 {
     public const string GitHubDiscovery = "github-discovery";
 
@@ -56,19 +59,27 @@ public sealed class SourceFetcher(UrlFetcher urls, GitHubCatalogSource github, I
 
     private async Task<IReadOnlyList<FetchedFile>> ReadFilesAsync(string target, CancellationToken cancellationToken)
     {
-        if (!Path.IsPathRooted(target))
+        // Every file read goes through here, so this is the one place the roots are enforced.
+        if (roots.Refusal(target) is { } refused)
         {
-            throw new SourceFetchException($"File target '{target}' must be an absolute path.");
+            throw new SourceFetchException(refused);
         }
         var paths = target.Contains('*', StringComparison.Ordinal) ? Glob(target) : [target];
         if (paths.Count == 0)
         {
             throw new SourceFetchException($"No file matches '{target}'.");
         }
-        var files = new List<FetchedFile>();
+        // All matches are checked before any is read: a glob with one escaping match is refused whole.
+        var files = new List<(string Path, string Real)>();
         foreach (var path in paths)
         {
-            var info = new FileInfo(path);
+            var (real, refusal) = roots.Check(path);
+            files.Add((path, real ?? throw new SourceFetchException(refusal!)));
+        }
+        var read = new List<FetchedFile>();
+        foreach (var (path, real) in files)
+        {
+            var info = new FileInfo(real);
             if (!info.Exists)
             {
                 throw new SourceFetchException($"File '{path}' does not exist.");
@@ -77,9 +88,9 @@ public sealed class SourceFetcher(UrlFetcher urls, GitHubCatalogSource github, I
             {
                 throw new SourceFetchException($"File '{path}' is {info.Length:N0} bytes, over the limit of {options.Value.MaxFileBytes:N0} (Catalog:MaxFileBytes).");
             }
-            files.Add(new FetchedFile("file", path, await File.ReadAllTextAsync(path, cancellationToken)));
+            read.Add(new FetchedFile("file", path, await File.ReadAllTextAsync(real, cancellationToken)));
         }
-        return files;
+        return read;
     }
 
     private static List<string> Glob(string pattern)

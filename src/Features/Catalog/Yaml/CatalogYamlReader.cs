@@ -42,21 +42,28 @@ public sealed record YamlDocument(JsonNode? Root, int Line, IReadOnlyDictionary<
 public sealed record YamlReadResult(IReadOnlyList<YamlDocument> Documents, SourceProblem? Error);
 
 /// <summary>
-/// Reads multi-document YAML into JSON nodes. Bounded: files over <see cref="MaxBytes"/> are refused, and alias
-/// expansion is capped at <see cref="MaxNodes"/> nodes so a "billion laughs" file cannot exhaust memory.
+/// Reads multi-document YAML into JSON nodes. Bounded: files over <see cref="MaxBytes"/> are refused, alias
+/// expansion is capped at <see cref="MaxNodes"/> nodes so a "billion laughs" file cannot exhaust memory, and nesting
+/// deeper than <see cref="MaxDepth"/> is refused before any node is built, so deep input cannot overflow the stack.
 /// </summary>
 public static partial class CatalogYamlReader
 {
     public const int MaxBytes = 1024 * 1024;
     public const int MaxNodes = 100_000;
+    public const int MaxDepth = 64;
 
-    public static YamlReadResult Read(string text, int maxBytes = MaxBytes, int maxNodes = MaxNodes)
+    public static YamlReadResult Read(string text, int maxBytes = MaxBytes, int maxNodes = MaxNodes, int maxDepth = MaxDepth)
     {
         ArgumentNullException.ThrowIfNull(text);
         var size = System.Text.Encoding.UTF8.GetByteCount(text);
         if (size > maxBytes)
         {
             return new([], new SourceProblem($"File is {size:N0} bytes, over the limit of {maxBytes:N0} bytes (Catalog:MaxFileBytes)."));
+        }
+        // YamlStream builds nodes recursively: the flat event stream is checked first, with a counter, not recursion.
+        if (YamlDepthGuard.Check(text, maxDepth) is { } tooDeep)
+        {
+            return new([], tooDeep);
         }
         var stream = new YamlStream();
         try
@@ -82,7 +89,7 @@ public static partial class CatalogYamlReader
             var marks = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
             try
             {
-                var root = Convert(doc.RootNode, "", marks, ref budget);
+                var root = Convert(doc.RootNode, "", marks, ref budget, maxDepth);
                 documents.Add(new YamlDocument(root, (int)doc.RootNode.Start.Line, marks));
             }
             catch (NodeBudgetExceededException)
@@ -90,15 +97,24 @@ public static partial class CatalogYamlReader
                 return new([], new SourceProblem($"YAML expands to more than {maxNodes:N0} nodes (aliases/anchors); refusing it as a possible alias bomb.",
                     (int)doc.RootNode.Start.Line, (int)doc.RootNode.Start.Column));
             }
+            catch (DepthExceededException ex)
+            {
+                // Only reachable through aliases: an anchor pasted deep inside another structure.
+                return new([], YamlDepthGuard.Problem(maxDepth, ex.Line, ex.Column));
+            }
         }
         return new(documents, null);
     }
 
-    private static JsonNode? Convert(YamlNode node, string path, Dictionary<string, (int, int)> marks, ref int budget)
+    private static JsonNode? Convert(YamlNode node, string path, Dictionary<string, (int, int)> marks, ref int budget, int depthLeft)
     {
         if (--budget < 0)
         {
             throw new NodeBudgetExceededException();
+        }
+        if (node is YamlMappingNode or YamlSequenceNode && --depthLeft < 0)
+        {
+            throw new DepthExceededException((int)node.Start.Line, (int)node.Start.Column);
         }
         marks.TryAdd(path, ((int)node.Start.Line, (int)node.Start.Column));
         switch (node)
@@ -111,7 +127,7 @@ public static partial class CatalogYamlReader
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
                     // The key's line is where a person looks for the field.
                     marks.TryAdd(childPath, ((int)keyNode.Start.Line, (int)keyNode.Start.Column));
-                    obj[key] = Convert(valueNode, childPath, marks, ref budget);
+                    obj[key] = Convert(valueNode, childPath, marks, ref budget, depthLeft);
                 }
                 return obj;
             case YamlSequenceNode seq:
@@ -119,7 +135,7 @@ public static partial class CatalogYamlReader
                 var i = 0;
                 foreach (var item in seq.Children)
                 {
-                    array.Add(Convert(item, $"{path}[{i++}]", marks, ref budget));
+                    array.Add(Convert(item, $"{path}[{i++}]", marks, ref budget, depthLeft));
                 }
                 return array;
             case YamlScalarNode scalar:
@@ -187,4 +203,10 @@ public static partial class CatalogYamlReader
     private static partial Regex FloatPattern();
 
     private sealed class NodeBudgetExceededException : Exception;
+
+    private sealed class DepthExceededException(int line, int column) : Exception
+    {
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+    }
 }
