@@ -501,9 +501,19 @@ namespace Fawkes.Portal.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("AccessStamp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AdminRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("AvatarUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Blocked")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("DemoRole")
                         .HasMaxLength(40)

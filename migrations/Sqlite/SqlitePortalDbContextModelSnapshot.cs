@@ -492,9 +492,19 @@ namespace Fawkes.Portal.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AccessStamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AvatarUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Blocked")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DemoRole")
                         .HasMaxLength(40)

@@ -74,7 +74,10 @@ internal static class GitHubOAuth
         var roles = RoleMapper.Map(login, teams, services.GetRequiredService<IOptions<RoleOptions>>().Value);
         identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r)));
 
-        await services.GetRequiredService<SignInRecorder>().RecordAsync(identity, ctx.HttpContext.RequestAborted);
+        if (!await services.GetRequiredService<SignInRecorder>().RecordAsync(identity, ctx.HttpContext.RequestAborted))
+        {
+            throw new AuthenticationFailureException($"GitHub user '{login}' is blocked by an Admin of this portal.");
+        }
     }
 
     private static async Task<JsonDocument> GetJsonAsync(OAuthCreatingTicketContext ctx, string url)

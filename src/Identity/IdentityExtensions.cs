@@ -1,5 +1,6 @@
 using Fawkes.Portal.Identity.ApiTokens;
 using Fawkes.Portal.Identity.Permissions;
+using Fawkes.Portal.Identity.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ namespace Fawkes.Portal.Identity;
 public static class IdentityExtensions
 {
     public const string SmartScheme = "Portal";
+    private const string SessionEnded = "fawkes:session-ended";
 
     public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
     {
@@ -47,6 +49,17 @@ public static class IdentityExtensions
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized, "Authentication required");
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden, "Forbidden");
+                // Roles and blocks are re-checked on every request (a cached, feed-invalidated lookup), not only at sign-in.
+                o.Events.OnValidatePrincipal = async ctx =>
+                {
+                    var access = ctx.HttpContext.RequestServices.GetRequiredService<UserAccess>();
+                    if (!await access.IsCurrentAsync(ctx.Principal, fresh: false, ctx.HttpContext.RequestAborted))
+                    {
+                        ctx.RejectPrincipal();
+                        ctx.HttpContext.Items[SessionEnded] = true;
+                        await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         if (github.IsConfigured)
@@ -61,6 +74,9 @@ public static class IdentityExtensions
         services.AddCascadingAuthenticationState();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<SignInRecorder>();
+        services.AddSingleton<UserAccess>();
+        services.AddSingleton<UserDirectory>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingPortalAuthState>();
         services.AddSingleton(SignInMode.From(builder.Configuration, builder.Environment, github.IsConfigured));
         return builder;
     }
@@ -73,7 +89,8 @@ public static class IdentityExtensions
             return Problems.WriteAsync(ctx.HttpContext, status, title,
                 status == 401 ? "Send a session cookie or 'Authorization: Bearer <token>'." : "Your role does not allow this.");
         }
-        ctx.Response.Redirect(ctx.RedirectUri);
+        // A session ended by an Admin's change says so on the sign-in page.
+        ctx.Response.Redirect(ctx.HttpContext.Items.ContainsKey(SessionEnded) ? ctx.RedirectUri + "&error=session-ended" : ctx.RedirectUri);
         return Task.CompletedTask;
     }
 }

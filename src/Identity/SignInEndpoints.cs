@@ -66,7 +66,10 @@ internal static class SignInEndpoints
         }
         claims.AddRange(PortalRoles.Implied(role).Select(r => new Claim(ClaimTypes.Role, r)));
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
-        await recorder.RecordAsync(identity, ctx.RequestAborted);
+        if (!await recorder.RecordAsync(identity, ctx.RequestAborted))
+        {
+            return Results.Redirect($"/signin?error=blocked&returnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}");
+        }
         await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return Results.LocalRedirect(LocalOrHome(returnUrl));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -44,5 +45,26 @@ public sealed class PermissionTests(BrowserFixture fixture)
         await developer.SignInAsync("priya.raman", "Developer");
         await developer.GoToAsync("/catalog/locations");
         await Expect(developer.GetByTestId("refresh-location").First).ToBeAttachedAsync();
+    }
+
+    [Fact]
+    public async Task An_open_page_is_signed_out_at_once_when_an_admin_changes_the_persons_access()
+    {
+        await fixture.WaitForDemoDataAsync();
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("mei.chen", "Learner");
+        await page.GoToAsync("/catalog");
+        var people = fixture.Host.Services.GetRequiredService<Fawkes.Portal.Identity.Users.UserDirectory>();
+        try
+        {
+            await people.SetRoleAsync("mei.chen", "Learner", "e2e-admin");
+
+            // The circuit hears the change through the feed and drops the principal: the page goes to sign-in by itself.
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"), new() { Timeout = 10_000 });
+        }
+        finally
+        {
+            await people.SetRoleAsync("mei.chen", null, "e2e-admin");
+        }
     }
 }

@@ -15,6 +15,12 @@ public sealed class PortalUser
     public bool IsDemo { get; set; }
     public string Theme { get; set; } = "system";
     public DateTimeOffset? LastSignInAt { get; set; }
+    /// <summary>A role an Admin gave this person; it replaces the configured (or, for the demo, chosen) role at sign-in.</summary>
+    public string? AdminRole { get; set; }
+    /// <summary>Set by an Admin: the person cannot sign in and their open sessions end.</summary>
+    public bool Blocked { get; set; }
+    /// <summary>Moved by every Admin change to this person; sessions carry the value they signed in with and end when it moves.</summary>
+    public int AccessStamp { get; set; }
 }
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
@@ -29,5 +35,6 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.AvatarUrl).HasMaxLength(500);
         builder.Property(u => u.DemoRole).HasMaxLength(40);
         builder.Property(u => u.Theme).HasMaxLength(10);
+        builder.Property(u => u.AdminRole).HasMaxLength(40);
     }
 }
