@@ -9,9 +9,10 @@ public static class PortalPage
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    public static async Task SignInAsync(this IPage page, string login, string role)
+    /// <param name="baseAddress">Another portal than the fixture's (a second replica); null: the page's own.</param>
+    public static async Task SignInAsync(this IPage page, string login, string role, Uri? baseAddress = null)
     {
-        await page.GotoAsync("/signin");
+        await page.GotoAsync(baseAddress is null ? "/signin" : new Uri(baseAddress, "/signin").ToString());
         await page.Locator($"input[name=login][value='{login}']").CheckAsync();
         await page.Locator("select#role").SelectOptionAsync(role);
         await page.GetByTestId("dev-signin-submit").ClickAsync();
