@@ -93,9 +93,10 @@ public sealed class DoraTests(BrowserFixture fixture)
         await page.GetByTestId("dora-tiles").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("deployments caused an incident") }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("show=incidents"));
-        await Expect(page.GetByTestId("dora-drill-filter")).ToBeVisibleAsync();
+        // 180 days of the whole organisation are recomputed for the new URL; on a loaded CI machine that takes seconds.
+        await Expect(page.GetByTestId("dora-drill-filter")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var rows = page.GetByTestId("dora-deployments").Locator("tbody tr");
-        await Expect(rows.First).ToBeVisibleAsync();
+        await Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         foreach (var incidents in await rows.Locator("td:nth-child(6)").AllInnerTextsAsync())
         {
             Assert.False(string.IsNullOrWhiteSpace(incidents), "A row without an incident is shown under the incident filter.");
