@@ -14,7 +14,7 @@ internal sealed class DoraGauges : BackgroundService
     private readonly DoraEventStore _events;
     private readonly TimeProvider _time;
     private readonly ILogger<DoraGauges> _logger;
-    private readonly SemaphoreSlim _changed = new(0, 1);
+    private readonly ChangeSignal _changed = new();
     private volatile IReadOnlyList<(string Service, Calculation.DoraSummary Summary)> _snapshot = [];
 
     public DoraGauges(IMeterFactory meters, DoraService dora, DoraEventStore events, TimeProvider time, ILogger<DoraGauges> logger)
@@ -22,13 +22,7 @@ internal sealed class DoraGauges : BackgroundService
         ArgumentNullException.ThrowIfNull(meters);
         (_dora, _events, _time, _logger) = (dora, events, time, logger);
         // New events refresh the gauges at once (at most one pending signal); otherwise every minute.
-        events.Changed += () =>
-        {
-            if (_changed.CurrentCount == 0)
-            {
-                _changed.Release();
-            }
-        };
+        events.Changed += _changed.Set;
         var meter = meters.Create(OperationsExtensions.MeterName);
         meter.CreateObservableGauge("fawkes_dora_deployments_per_week", () => Measure(s => s.Totals.Deployments / (30 / 7.0)), description: "Counted production deployments per week, last 30 days");
         meter.CreateObservableGauge("fawkes_dora_lead_time_minutes", () => Measure(s => s.Totals.LeadTime.Median), unit: "min", description: "Median lead time for changes, last 30 days");
@@ -39,6 +33,7 @@ internal sealed class DoraGauges : BackgroundService
 
     public override void Dispose()
     {
+        _events.Changed -= _changed.Set; // the store outlives this service on shutdown
         _changed.Dispose();
         base.Dispose();
     }

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Fawkes.Portal.Features.Dora.Quality;
 using Fawkes.Portal.IntegrationTests.Catalog;
 using Fawkes.Portal.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fawkes.Portal.IntegrationTests.Dora;
 
@@ -65,14 +67,64 @@ public sealed class DevLakeWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Jenkins_cicd_posts_are_stored_and_a_payload_without_a_service_is_refused()
+    public async Task Jenkins_cicd_posts_are_stored_and_a_payload_naming_no_repository_is_refused_naming_the_field()
     {
         var build = await _api.PostAsync("/api/plugins/webhook/1/cicd", Json("""{"type":"ci_build","id":"jenkins-42","component":"cart-service","status":"SUCCESS","started_at":"2024-05-05T10:00:00Z","finished_at":"2024-05-05T10:07:00Z","commit_sha":"c0ffee"}"""));
         var orphan = await _api.PostAsync("/api/plugins/webhook/1/deployments", Json("""{"id":"who","result":"SUCCESS","environment":"PRODUCTION","startedDate":"2024-05-05T10:00:00Z","finishedDate":"2024-05-05T10:01:00Z"}"""));
+        var notAUrl = await _api.PostAsync("/api/plugins/webhook/1/cicd", Json("""{"id":"j-43","repoUrl":"payments","status":"SUCCESS","started_at":"2024-05-05T10:00:00Z","finished_at":"2024-05-05T10:07:00Z"}"""));
 
         Assert.Equal(HttpStatusCode.OK, build.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, orphan.StatusCode);
-        Assert.Contains("Cannot tell the service", await orphan.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var errors = (await orphan.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Contains("No repository in the payload", errors["deploymentCommits[0].repoUrl"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAUrl.StatusCode);
+        Assert.Contains("repoUrl 'payments' names no repository", await notAUrl.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deployment_for_a_repository_no_component_claims_is_kept_under_its_name_until_an_admin_maps_it()
+    {
+        static string Deploy(string id, string day) => $$"""
+            {"id":"{{id}}","result":"SUCCESS","environment":"PRODUCTION","startedDate":"2024-05-{{day}}T10:00:00Z","finishedDate":"2024-05-{{day}}T10:04:00Z",
+             "deploymentCommits":[{"repoUrl":"https://github.com/Fawkes/Loyalty-Points.git","commitSha":"bbb{{id}}"}]}
+            """;
+
+        var first = await _api.PostAsync("/api/plugins/webhook/1/deployments", Json(Deploy("lp-1", "06")));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(1, (await SummaryAsync("fawkes/loyalty-points"))["deployments"]!.GetValue<int>());
+        var unknown = (await _api.GetFromJsonAsync<JsonObject>("/api/dora/data-quality"))!["unmapped"]!.AsArray()
+            .Single(u => u!["service"]!.GetValue<string>() == "fawkes/loyalty-points")!;
+        Assert.True(unknown["fromRepository"]!.GetValue<bool>());
+
+        // The Admin's mapping (the data-quality page's action) moves its history; later deployments follow it.
+        await _host.Services.GetRequiredService<DataQualityService>().MapAsync("fawkes/loyalty-points", "cart-service", "admin", CancellationToken.None);
+        var later = await _api.PostAsync("/api/plugins/webhook/1/deployments", Json(Deploy("lp-2", "07")));
+
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        Assert.Equal(2, (await SummaryAsync("cart-service"))["deployments"]!.GetValue<int>());
+        var unmapped = (await _api.GetFromJsonAsync<JsonObject>("/api/dora/data-quality"))!["unmapped"]!.AsArray();
+        Assert.DoesNotContain(unmapped, u => u!["service"]!.GetValue<string>() == "fawkes/loyalty-points");
+    }
+
+    [Theory]
+    [InlineData("cicd", """{"id":"b-1","repoUrl":"git@github.com:fawkes/new-thing.git","status":"SUCCESS","started_at":"2024-05-05T10:00:00Z","finished_at":"2024-05-05T10:07:00Z"}""", "repoUrl")]
+    [InlineData("pull_requests", """{"id":"pr-1","baseRepoUrl":"https://gitlab.example.com/team/new-thing","createdDate":"2024-05-04T10:00:00Z","mergedDate":"2024-05-05T10:00:00Z","mergeCommitSha":"m1"}""", "baseRepoUrl")]
+    [InlineData("issues", """{"issueKey":"INC-9","type":"INCIDENT","repoUrl":"https://github.com/fawkes/new-thing","createdDate":"2024-05-05T10:00:00Z"}""", "repoUrl")]
+    [InlineData("incidents", """{"issueKey":"INC-10","repoUrl":"https://github.com/fawkes/new-thing","createdDate":"2024-05-05T10:00:00Z"}""", "repoUrl")]
+    public async Task Every_endpoint_needing_a_service_falls_back_to_the_repository_and_refuses_none(string path, string body, string field)
+    {
+        var accepted = await _api.PostAsync($"/api/plugins/webhook/1/{path}", Json(body));
+        var withoutRepository = await _api.PostAsync($"/api/plugins/webhook/1/{path}", Json(body
+            .Replace("\"git@github.com:fawkes/new-thing.git\"", "null", StringComparison.Ordinal)
+            .Replace("\"https://gitlab.example.com/team/new-thing\"", "null", StringComparison.Ordinal)
+            .Replace("\"https://github.com/fawkes/new-thing\"", "null", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var services = (await _api.GetFromJsonAsync<JsonObject>("/api/dora/data-quality"))!["unmapped"]!.AsArray().Select(u => u!["service"]!.GetValue<string>());
+        Assert.Contains(path == "pull_requests" ? "team/new-thing" : "fawkes/new-thing", services);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutRepository.StatusCode);
+        Assert.NotNull((await withoutRepository.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![field]);
     }
 
     [Fact]

@@ -102,6 +102,66 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
             DateTimeOffset.Parse((await FirstCommitAsync(9))!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    private async Task<long> CountAsync(string sql, string value)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection) { Parameters = { new() { Value = value } } };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private Task<long> DeliveriesAsync(string delivery) => CountAsync("SELECT count(*) FROM webhook_deliveries WHERE \"DeliveryId\" = $1", delivery);
+
+    private Task<long> EventsAsync(string id) => CountAsync("SELECT count(*) FROM dora_events WHERE \"Id\" = $1", id);
+
+    [Fact]
+    public async Task The_same_delivery_sent_concurrently_is_applied_once_and_every_copy_gets_a_2xx()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => SendAsync("pull_request", "delivery-twice", MergedFrom(21, "feature/race")))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var answers = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonObject>()));
+        Assert.Single(answers, a => a!["duplicate"] is null && a["accepted"]!.GetValue<int>() == 1);
+        Assert.All(answers.Where(a => a!["duplicate"] is not null), a => Assert.Equal(0, a!["accepted"]!.GetValue<int>()));
+        Assert.Equal((1, 1), (await DeliveriesAsync("delivery-twice"), await EventsAsync("acme/loyalty#21")));
+    }
+
+    [Fact]
+    public async Task A_delivery_and_its_events_are_kept_together_or_not_at_all()
+    {
+        // Failures injected at commit time, after both the event and the delivery id were written in the transaction.
+        await using (var connection = new Npgsql.NpgsqlConnection(_host.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("""
+                CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+                CREATE CONSTRAINT TRIGGER fail_event AFTER INSERT ON dora_events DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW WHEN (NEW."Id" = 'acme/loyalty#13') EXECUTE FUNCTION fail_at_commit();
+                CREATE CONSTRAINT TRIGGER fail_delivery AFTER INSERT ON webhook_deliveries DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW WHEN (NEW."DeliveryId" = 'doomed-record') EXECUTE FUNCTION fail_at_commit();
+                """, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var eventFails = await SendAsync("pull_request", "doomed-event", MergedFrom(13, "feature/a"));
+        var recordFails = await SendAsync("pull_request", "doomed-record", MergedFrom(14, "feature/b"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, eventFails.StatusCode);
+        Assert.Equal((0, 0), (await DeliveriesAsync("doomed-event"), await EventsAsync("acme/loyalty#13"))); // not marked delivered
+        Assert.Equal(HttpStatusCode.InternalServerError, recordFails.StatusCode);
+        Assert.Equal((0, 0), (await DeliveriesAsync("doomed-record"), await EventsAsync("acme/loyalty#14"))); // nothing applied
+        // GitHub redelivers the failed delivery once the fault is gone: it is applied, not taken for a duplicate.
+        await using (var connection = new Npgsql.NpgsqlConnection(_host.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("DROP TRIGGER fail_event ON dora_events", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var redelivered = await SendAsync("pull_request", "doomed-event", MergedFrom(13, "feature/a"));
+        Assert.Equal(1, (await redelivered.Content.ReadFromJsonAsync<JsonObject>())!["accepted"]!.GetValue<int>());
+        Assert.Equal((1, 1), (await DeliveriesAsync("doomed-event"), await EventsAsync("acme/loyalty#13")));
+    }
+
     [Theory]
     [InlineData("not-the-secret")]
     [InlineData(null)]

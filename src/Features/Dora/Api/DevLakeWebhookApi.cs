@@ -31,23 +31,31 @@ internal static class DevLakeWebhookApi
         foreach (var prefix in new[] { "/api/plugins/webhook/{connectionId}", "/api/plugins/webhook/connections/{connectionId}" })
         {
             var group = app.MapGroup(prefix).WithTags("DevLake webhook").RequireAuthorization(Policies.Scope(ApiScopes.DoraWrite));
-            group.MapPost("/deployments", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, DevLakeMapping.Deployment, ct));
-            group.MapPost("/issues", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, IssueOrSkip, ct));
-            group.MapPost("/incidents", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, DevLakeMapping.Incident, ct));
-            group.MapPost("/pull_requests", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, DevLakeMapping.PullRequest, ct));
-            group.MapPost("/cicd", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, DevLakeMapping.Build, ct));
+            group.MapPost("/deployments", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, Deployments, ct));
+            group.MapPost("/issues", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, Issues, ct));
+            group.MapPost("/incidents", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, Incidents, ct));
+            group.MapPost("/pull_requests", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, PullRequests, ct));
+            group.MapPost("/cicd", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, Builds, ct));
             group.MapPost("/issue/{issueKey}/close", (string issueKey, Handler h, CancellationToken ct) => h.CloseAsync(issueKey, ct));
         }
         return app;
     }
 
-    /// <summary>DevLake's issue webhook carries every issue type; only INCIDENTs are DORA events.</summary>
-    private static JsonObject IssueOrSkip(JsonObject body, string service) =>
-        string.Equals(DoraJson.S(body, "type"), "INCIDENT", StringComparison.OrdinalIgnoreCase) ? DevLakeMapping.Incident(body, service) : [];
+    /// <summary>One DevLake endpoint: its mapping, the repository field its senders fill, and what it ignores.</summary>
+    internal sealed record Kind(Func<JsonObject, string, JsonObject> Map, string RepositoryField, Func<JsonObject, string?>? Skip = null);
+
+    private static readonly Kind Deployments = new(DevLakeMapping.Deployment, "deploymentCommits[0].repoUrl");
+    private static readonly Kind Incidents = new(DevLakeMapping.Incident, "repoUrl");
+    private static readonly Kind PullRequests = new(DevLakeMapping.PullRequest, "baseRepoUrl");
+    private static readonly Kind Builds = new(DevLakeMapping.Build, "repoUrl");
+
+    /// <summary>DevLake's issue webhook carries every issue type; only INCIDENTs are DORA events (others need no service).</summary>
+    private static readonly Kind Issues = new(DevLakeMapping.Incident, "repoUrl",
+        body => string.Equals(DoraJson.S(body, "type"), "INCIDENT", StringComparison.OrdinalIgnoreCase) ? null : "not an incident");
 
     internal sealed class Handler(DoraEventStore store, CatalogQueries catalog, IOptions<DoraConnectionOptions> connections, TimeProvider time)
     {
-        public async Task<IResult> HandleAsync(string connectionId, HttpRequest request, Func<JsonObject, string, JsonObject> map, CancellationToken ct)
+        public async Task<IResult> HandleAsync(string connectionId, HttpRequest request, Kind kind, CancellationToken ct)
         {
             JsonObject body;
             try
@@ -58,19 +66,18 @@ internal static class DevLakeWebhookApi
             {
                 return Results.Problem(title: "Malformed JSON", detail: ex.Message, statusCode: 400);
             }
-            var service = await ServiceAsync(connectionId, body, ct);
+            if (kind.Skip?.Invoke(body) is { } reason)
+            {
+                return Results.Ok(new { accepted = 0, reason });
+            }
+            var (service, repositoryError) = await ServiceAsync(connectionId, body, ct);
             if (service is null)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["service"] =
-                    [$"Cannot tell the service: set Dora:Connections:{connectionId}:Service, send a repository URL a catalog component's github.com/project-slug matches, or a 'component'."] },
-                    statusCode: 422);
+                return Results.ValidationProblem(new Dictionary<string, string[]> { [kind.RepositoryField] = [repositoryError ??
+                    $"No repository in the payload, so no service: send {kind.RepositoryField} (e.g. https://github.com/owner/repo), "
+                    + $"a 'component', or set Dora:Connections:{connectionId}:Service."] }, statusCode: 422);
             }
-            var native = map(body, service);
-            if (native.Count == 0)
-            {
-                return Results.Ok(new { accepted = 0, reason = "not an incident" });
-            }
-            var (parsed, errors) = DoraEventParser.Parse(native);
+            var (parsed, errors) = DoraEventParser.Parse(kind.Map(body, service));
             if (parsed is null)
             {
                 return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), statusCode: 422);
@@ -86,24 +93,42 @@ internal static class DevLakeWebhookApi
             return closed ? Results.Ok(new { accepted = 1 }) : Results.Problem(title: "Unknown incident", detail: $"No incident '{issueKey}' was received.", statusCode: 404);
         }
 
-        private async Task<string?> ServiceAsync(string connectionId, JsonObject body, CancellationToken ct)
+        /// <summary>
+        /// The connection's configured service, else the catalog component that claims the repository, else the payload's
+        /// component, else the repository's own name (<c>owner/repo</c>): every Fawkes pipeline posts to one connection, and a
+        /// new service's first deployments arrive before anyone added its project-slug (the data-quality page maps it later).
+        /// </summary>
+        private async Task<(string? Service, string? Error)> ServiceAsync(string connectionId, JsonObject body, CancellationToken ct)
         {
             if (connections.Value.Connections.TryGetValue(connectionId, out var connection) && !string.IsNullOrWhiteSpace(connection.Service))
             {
-                return connection.Service;
+                return (connection.Service, null);
             }
-            var repo = DoraJson.S((body["deploymentCommits"] as JsonArray)?.FirstOrDefault() as JsonObject, "repoUrl")
-                ?? DoraJson.S(body, "baseRepoUrl") ?? DoraJson.S(body, "repoUrl") ?? DoraJson.S(body, "repo_url");
-            if (repo is not null && Uri.TryCreate(repo.Replace(".git", "", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+            var (field, url) = RepositoryUrl(body);
+            var slug = RepositorySlug.FromUrl(url);
+            if (slug is not null)
             {
-                var slug = uri.AbsolutePath.Trim('/').ToLowerInvariant();
                 var matches = await catalog.ListAsync(EntityFilter.Parse([$"kind=component,metadata.annotations.github.com/project-slug={slug}"]), 1, 0, ct);
                 if (matches.Count > 0)
                 {
-                    return matches[0]["metadata"]!["name"]!.GetValue<string>();
+                    return (matches[0]["metadata"]!["name"]!.GetValue<string>(), null);
                 }
             }
-            return DoraJson.S(body, "component") ?? DoraJson.S(body, "service") ?? DoraJson.S(body, "project");
+            var named = DoraJson.S(body, "component") ?? DoraJson.S(body, "service") ?? DoraJson.S(body, "project");
+            return named is not null || slug is not null ? (named ?? slug, null)
+                : (null, url is null ? null : $"{field} '{url}' names no repository: expected https://host/owner/repo or git@host:owner/repo.git.");
+        }
+
+        /// <summary>The first repository URL the payload carries, and the field it came from.</summary>
+        private static (string Field, string? Url) RepositoryUrl(JsonObject body)
+        {
+            var first = (body["deploymentCommits"] as JsonArray)?.FirstOrDefault() as JsonObject;
+            (string, string?)[] candidates =
+            [
+                ("deploymentCommits[0].repoUrl", DoraJson.S(first, "repoUrl")), ("repoUrl", DoraJson.S(body, "repoUrl")),
+                ("baseRepoUrl", DoraJson.S(body, "baseRepoUrl")), ("headRepoUrl", DoraJson.S(body, "headRepoUrl")), ("repo_url", DoraJson.S(body, "repo_url")),
+            ];
+            return candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Item2), ("repoUrl", null));
         }
     }
 }

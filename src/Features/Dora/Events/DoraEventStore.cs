@@ -6,88 +6,97 @@ using Microsoft.EntityFrameworkCore;
 namespace Fawkes.Portal.Features.Dora.Events;
 
 /// <summary>Stores events (re-sending the same type and id replaces) and loads them as calculator input.</summary>
-public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, TimeProvider time)
+public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, TimeProvider time, ILogger<DoraEventStore> logger)
 {
-    /// <summary>Raised after a batch is committed.</summary>
+    /// <summary>Unique violations one write may meet before giving up: each means another writer committed the key first.</summary>
+    private const int MaxAttempts = 5;
+
+    /// <summary>Raised after a batch is committed; a listener that fails is logged and never fails the write.</summary>
     public event Action? Changed;
 
     /// <summary>For writers outside the store (the commit resolver) whose updates change the metrics.</summary>
-    public void NotifyChanged() => Changed?.Invoke();
+    public void NotifyChanged() => Notify();
 
     /// <summary>All or nothing: the batch is committed in one transaction before anyone is told it was accepted.</summary>
-    public async Task UpsertAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct)
+    public Task<int> UpsertAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct) =>
+        InTransactionAsync(w => w.UpsertAsync(events, source, ct), ct);
+
+    /// <summary>
+    /// Stores only events whose type and id are not stored yet, and returns how many: pollers fill gaps and must not
+    /// replace a receiver's richer event. Checked inside the write's transaction, so a receiver's concurrent send wins.
+    /// </summary>
+    public Task<int> InsertMissingAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct) =>
+        InTransactionAsync(w => w.InsertMissingAsync(events, source, ct), ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction (inside the execution strategy) and commits it unless it rolled back.
+    /// Concurrent first sends of one key collide on the primary key: PostgreSQL reports the violation once the first writer
+    /// committed, so the whole unit runs again and then finds the row (upsert semantics, every caller gets its answer).
+    /// SQLite serialises writers (BEGIN IMMEDIATE) and never gets there. <paramref name="work"/> may run more than once.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<DoraEventTransaction, Task<T>> work, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(work);
         await using var probe = await factory.CreateDbContextAsync(ct);
-        await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var strategy = probe.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // The last occurrence of a (type, id) within one batch wins, as if sent one after the other.
-            var latest = events.GroupBy(e => (e.Type, e.Id)).Select(g => g.Last()).ToList();
-            // Services an Admin mapped to a catalog component arrive under the component's name from then on.
-            var mappings = await db.Set<Quality.ServiceMapping>().AsNoTracking().ToDictionaryAsync(m => m.FromKey, m => m.Component, ct);
-            var existing = new Dictionary<(string, string), DoraEventRecord>();
-            // Per type, so the lookup uses the (type, id) primary key.
-            foreach (var byType in latest.GroupBy(e => e.Type))
+            try
             {
-                foreach (var chunk in byType.Select(e => e.Id).Chunk(1_000))
+                var (result, written) = await strategy.ExecuteAsync(async () =>
                 {
-                    foreach (var found in await db.Set<DoraEventRecord>().Where(r => r.Type == byType.Key && chunk.Contains(r.Id)).ToListAsync(ct))
+                    await using var db = await factory.CreateDbContextAsync(ct);
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    var unit = new DoraEventTransaction(db, time);
+                    var result = await work(unit);
+                    if (unit.RolledBack)
                     {
-                        existing[(found.Type, found.Id)] = found;
+                        await tx.RollbackAsync(ct);
+                        return (result, 0);
                     }
-                }
-            }
-            var touched = new List<string>(); // services whose events change, by name as sent
-            var left = new HashSet<string>(StringComparer.Ordinal); // services an event moved away from
-            foreach (var e in latest)
-            {
-                var record = existing.GetValueOrDefault((e.Type, e.Id));
-                if (record is not null)
+                    await tx.CommitAsync(ct);
+                    return (result, unit.Written);
+                });
+                if (written > 0)
                 {
-                    touched.Add(record.Service); // re-sent under another service: the old one changes too
-                    left.Add(record.ServiceKey);
+                    Notify();
                 }
-                if (record is null)
-                {
-                    record = new DoraEventRecord { Type = e.Type, Id = e.Id, Service = e.Service, ServiceKey = "", Json = "", Source = source };
-                    db.Add(record);
-                }
-                var service = mappings.GetValueOrDefault(e.Service.ToLowerInvariant()) ?? e.Service;
-                e.Json["service"] = service;
-                record.Service = service;
-                record.ServiceKey = service.ToLowerInvariant();
-                touched.Add(service);
-                left.Remove(record.ServiceKey);
-                record.AtUnixMs = e.At.ToUnixTimeMilliseconds();
-                record.Json = e.Json.ToJsonString();
-                record.Source = source;
-                record.ReceivedAt = time.GetUtcNow();
-                record.CommitsState = NeedsCompare(e) ? CommitsStates.Pending : null;
+                return result;
             }
-            await db.SaveChangesAsync(ct);
-            await DoraServiceVersions.BumpAsync(db, touched, ct);
-            foreach (var key in left)
+            catch (Exception ex) when (attempt < MaxAttempts && UniqueViolation.Is(ex))
             {
-                await DoraServiceVersions.RemoveIfEmptyAsync(db, key, ct);
+                logger.LogDebug("Another writer stored the same key first (attempt {Attempt}); writing again over its row", attempt);
             }
-            await ReopenLaterComparesAsync(db, latest.Where(IsCounted).Where(e => !existing.ContainsKey((e.Type, e.Id))), ct);
-            await tx.CommitAsync(ct);
-        });
-        Changed?.Invoke();
+        }
+    }
+
+    /// <summary>After the commit, best effort: the caller's events are stored whatever a listener does.</summary>
+    private void Notify()
+    {
+        foreach (var listener in Changed?.GetInvocationList().Cast<Action>() ?? [])
+        {
+            try
+            {
+                listener();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "A listener to DORA event changes failed; the events are stored");
+            }
+        }
     }
 
     /// <summary>R1, by the calculator's own definition (<see cref="DeploymentEvent.Counts"/>).</summary>
-    private static bool IsCounted(ParsedEvent e) => e.Type == "deployment" && DoraEventJson.Deployment(e.Json).Counts;
+    internal static bool IsCounted(ParsedEvent e) => e.Type == "deployment" && DoraEventJson.Deployment(e.Json).Counts;
 
     /// <summary>A counted deployment sent without <c>commits</c>: they come from GitHub's compare with the previous one.</summary>
-    private static bool NeedsCompare(ParsedEvent e) => IsCounted(e) && e.Json["commits"] is null;
+    internal static bool NeedsCompare(ParsedEvent e) => IsCounted(e) && e.Json["commits"] is null;
 
     /// <summary>
     /// A deployment that arrives late becomes the "previous" of deployments already compared against an older one:
     /// their commits must be compared again, or reordering would change the metrics.
     /// </summary>
-    private static async Task ReopenLaterComparesAsync(PortalDbContext db, IEnumerable<ParsedEvent> arrived, CancellationToken ct)
+    internal static async Task ReopenLaterComparesAsync(PortalDbContext db, IEnumerable<ParsedEvent> arrived, CancellationToken ct)
     {
         var groups = arrived.GroupBy(e => e.Json["service"]!.GetValue<string>().ToLowerInvariant()).ToList();
         var keys = groups.Select(g => g.Key).ToList();
@@ -135,10 +144,9 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
     }
 
     /// <summary>Moves all events of one service to another name (an Admin's mapping); returns how many moved.</summary>
-    public async Task<int> RenameServiceAsync(string fromKey, string toService, CancellationToken ct)
+    public Task<int> RenameServiceAsync(string fromKey, string toService, CancellationToken ct) => InTransactionAsync(async unit =>
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var records = await db.Set<DoraEventRecord>().Where(e => e.ServiceKey == fromKey).ToListAsync(ct);
+        var records = await unit.Db.Set<DoraEventRecord>().Where(e => e.ServiceKey == fromKey).ToListAsync(ct);
         foreach (var record in records)
         {
             var json = JsonNode.Parse(record.Json)!.AsObject();
@@ -152,18 +160,17 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
                 record.CommitsState = CommitsStates.Pending;
             }
         }
-        await db.SaveChangesAsync(ct);
-        await DoraServiceVersions.BumpAsync(db, [toService], ct);
-        await DoraServiceVersions.RemoveIfEmptyAsync(db, fromKey, ct);
-        Changed?.Invoke();
+        await unit.Db.SaveChangesAsync(ct);
+        await DoraServiceVersions.BumpAsync(unit.Db, [toService], ct);
+        await DoraServiceVersions.RemoveIfEmptyAsync(unit.Db, fromKey, ct);
+        unit.Changed(records.Count);
         return records.Count;
-    }
+    }, ct);
 
     /// <summary>Sets an open incident's resolution time (DevLake's issue close).</summary>
-    public async Task<bool> ResolveIncidentAsync(string id, DateTimeOffset resolvedAt, CancellationToken ct)
+    public Task<bool> ResolveIncidentAsync(string id, DateTimeOffset resolvedAt, CancellationToken ct) => InTransactionAsync(async unit =>
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var record = await db.Set<DoraEventRecord>().FindAsync(["incident", id], ct);
+        var record = await unit.Db.Set<DoraEventRecord>().FindAsync(["incident", id], ct);
         if (record is null)
         {
             return false;
@@ -172,11 +179,11 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         json["resolvedAt"] ??= resolvedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         record.Json = json.ToJsonString();
         record.ReceivedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await DoraServiceVersions.BumpAsync(db, [record.Service], ct);
-        Changed?.Invoke();
+        await unit.Db.SaveChangesAsync(ct);
+        await DoraServiceVersions.BumpAsync(unit.Db, [record.Service], ct);
+        unit.Changed(1);
         return true;
-    }
+    }, ct);
 
     /// <summary>Every service that has events, for filters and the data-quality view.</summary>
     public async Task<IReadOnlyList<string>> ServicesAsync(CancellationToken ct)
@@ -190,35 +197,6 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Set<DoraEventRecord>().CountAsync(ct);
-    }
-
-    /// <summary>
-    /// Stores only events whose type and id are not stored yet, and returns how many: pollers fill gaps and must not
-    /// replace a receiver's richer event. Should a receiver store the same event between this check and the write, the
-    /// poller's copy of that same sync or build replaces it: same id and builder, at most the commits differ (then resolved
-    /// from the revision like any deployment sent without them). Checking inside UpsertAsync's transaction would close that
-    /// gap but means reworking UpsertAsync itself.
-    /// </summary>
-    public async Task<int> InsertMissingAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct)
-    {
-        var missing = new List<ParsedEvent>();
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            foreach (var byType in events.GroupBy(e => e.Type))
-            {
-                foreach (var chunk in byType.Select(e => e.Id).Distinct().Chunk(1_000))
-                {
-                    var stored = (await db.Set<DoraEventRecord>().AsNoTracking().Where(r => r.Type == byType.Key && chunk.Contains(r.Id))
-                        .Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-                    missing.AddRange(byType.Where(e => chunk.Contains(e.Id) && !stored.Contains(e.Id)));
-                }
-            }
-        }
-        if (missing.Count > 0)
-        {
-            await UpsertAsync(missing, source, ct);
-        }
-        return missing.DistinctBy(e => (e.Type, e.Id)).Count();
     }
 }
 

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fawkes.Portal.Features.Dora.Quality;
 
-public sealed record UnmappedService(string Service, int Events, DateTimeOffset LastEventAt);
+public sealed record UnmappedService(string Service, int Events, DateTimeOffset LastEventAt)
+{
+    /// <summary>Named after a repository (<c>owner/repo</c>) no component claims: a new service's first events, kept until mapped.</summary>
+    public bool FromRepository => Service.Contains('/', StringComparison.Ordinal);
+}
 
 /// <summary>A counted deployment whose shipped commits could not be resolved, and why.</summary>
 public sealed record UnresolvedCommits(string Id, string Service, DateTimeOffset FinishedAt, string Reason);

@@ -28,7 +28,7 @@ internal static class GitHubWebhookApi
     }
 
     private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<GitHubWebhookOptions> options, DoraEventStore store,
-        CatalogQueries catalog, IDbContextFactory<PortalDbContext> factory, TimeProvider time, CancellationToken ct)
+        CatalogQueries catalog, TimeProvider time, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
@@ -47,49 +47,62 @@ internal static class GitHubWebhookApi
         {
             return Results.Problem(title: "Missing delivery id", detail: "X-GitHub-Delivery is required.", statusCode: 400);
         }
-        if (JsonNode.Parse(body) is not JsonObject payload)
+        JsonObject payload;
+        try
         {
-            return Results.Problem(title: "Malformed JSON", detail: "The payload is not a JSON object.", statusCode: 400);
+            payload = JsonNode.Parse(body) as JsonObject ?? throw new System.Text.Json.JsonException("expected an object");
         }
-        await using var db = await factory.CreateDbContextAsync(ct);
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Results.Problem(title: "Malformed JSON", detail: $"The payload is not a JSON object: {ex.Message}", statusCode: 400);
+        }
+        var slug = DoraJson.S(payload["repository"], "full_name")?.ToLowerInvariant();
+        var service = slug is null ? null : await ServiceAsync(catalog, slug, ct);
+        // The delivery id and everything it produces commit together: a crash or failed write in between keeps neither.
+        return await store.InTransactionAsync(unit => ApplyOnceAsync(unit, delivery, eventName, payload, slug, service, time, ct), ct);
+    }
+
+    /// <summary>One delivery, in the store's transaction (which runs it again should a concurrent writer win a key).</summary>
+    private static async Task<IResult> ApplyOnceAsync(DoraEventTransaction unit, string delivery, string eventName, JsonObject payload,
+        string? slug, string? service, TimeProvider time, CancellationToken ct)
+    {
+        var db = unit.Db;
         if (await db.Set<WebhookDelivery>().AnyAsync(d => d.Source == "github" && d.DeliveryId == delivery, ct))
         {
             return Results.Ok(new { accepted = 0, duplicate = true });
         }
-        var slug = DoraJson.S(payload["repository"], "full_name")?.ToLowerInvariant();
-        var service = slug is null ? null : await ServiceAsync(catalog, slug, ct);
-        var native = service is null ? null : GitHubWebhookMapping.Map(eventName, payload, service);
-        var accepted = 0;
-        if (eventName == "push")
-        {
-            accepted = await ApplyPushAsync(db, store, payload, ct);
-        }
-        else if (native is not null)
-        {
-            if (native["type"]?.GetValue<string>() == "pull_request" && DoraJson.S(native, "headRef") is { } branch
-                && await BranchFirstCommit.TakeAsync(db, slug!, branch, ct) is { } firstCommit)
-            {
-                native["firstCommitAt"] = firstCommit.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            }
-            var (parsed, errors) = DoraEventParser.Parse(native, firstCommitRequired: false);
-            if (parsed is null)
-            {
-                return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), statusCode: 422);
-            }
-            await store.UpsertAsync([parsed], "github", ct);
-            accepted = 1;
-        }
+        // Recorded first: a concurrent copy of this delivery waits on this row, and once this commits finds it (a duplicate).
         db.Add(new WebhookDelivery { Source = "github", DeliveryId = delivery, ReceivedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
-        return Results.Ok(new { accepted });
+        if (eventName == "push")
+        {
+            return Results.Ok(new { accepted = await ApplyPushAsync(unit, payload, ct) });
+        }
+        if ((service is null ? null : GitHubWebhookMapping.Map(eventName, payload, service)) is not { } native)
+        {
+            return Results.Ok(new { accepted = 0 });
+        }
+        if (native["type"]?.GetValue<string>() == "pull_request" && DoraJson.S(native, "headRef") is { } branch
+            && await BranchFirstCommit.TakeAsync(db, slug!, branch, ct) is { } firstCommit)
+        {
+            native["firstCommitAt"] = firstCommit.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var (parsed, errors) = DoraEventParser.Parse(native, firstCommitRequired: false);
+        if (parsed is null)
+        {
+            unit.RollBack(); // not delivered: a corrected redelivery is applied
+            return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), statusCode: 422);
+        }
+        return Results.Ok(new { accepted = await unit.UpsertAsync([parsed], "github", ct) });
     }
 
     /// <summary>
     /// Records a branch's earliest pushed commit; a pull request from that branch already merged (the push came late)
     /// gets it as its first-commit time now. Returns how many pull requests changed.
     /// </summary>
-    private static async Task<int> ApplyPushAsync(PortalDbContext db, DoraEventStore store, JsonObject payload, CancellationToken ct)
+    private static async Task<int> ApplyPushAsync(DoraEventTransaction unit, JsonObject payload, CancellationToken ct)
     {
+        var db = unit.Db;
         if (await BranchFirstCommit.RecordPushAsync(db, payload, ct) is not var (_, branch, firstCommit))
         {
             return 0;
@@ -111,7 +124,7 @@ internal static class GitHubWebhookApi
         }
         if (updated.Count > 0)
         {
-            await store.UpsertAsync(updated, "github", ct);
+            await unit.UpsertAsync(updated, "github", ct);
             await BranchFirstCommit.TakeAsync(db, DoraJson.S(payload["repository"], "full_name")!, branch, ct);
         }
         return updated.Count;
