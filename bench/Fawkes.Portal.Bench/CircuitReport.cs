@@ -49,8 +49,10 @@ internal static class CircuitReport
             var top = levels[^1];
             foreach (var sample in top.Memory)
             {
-                lines.AddRange(["", $"### What a circuit holds on `{sample.Label}` ({top.Circuits} circuits, live heap growth over the baseline by type, per circuit)", ""]);
-                lines.AddRange(TopTypes(baseline, sample, 12));
+                lines.AddRange(["", $"### What a circuit holds on `{sample.Label}` ({top.Circuits} circuits, live heap growth over the baseline, per circuit; sizes are dotnet-gcdump's per-type size × count, an estimate)", ""]);
+                lines.AddRange(TopTypes(baseline, sample, 12, t => t));
+                lines.Add("");
+                lines.AddRange(TopTypes(baseline, sample, 8, Assembly));
             }
         }
         return string.Join('\n', lines) + "\n";
@@ -59,16 +61,25 @@ internal static class CircuitReport
     private static double? PerCircuitKb(double? mb, double? baselineMb, int circuits) =>
         mb is null || baselineMb is null || circuits == 0 ? null : (mb.Value - baselineMb.Value) * 1024 / circuits;
 
-    private static IEnumerable<string> TopTypes(MemorySample baseline, MemorySample sample, int count)
+    /// <summary>"System.Byte[]  [System.Private.CoreLib.dll]" → "System.Private.CoreLib.dll".</summary>
+    private static string Assembly(string type) =>
+        type.LastIndexOf('[') is var i and >= 0 && type.EndsWith(']') ? type[(i + 1)..^1] : "(unknown)";
+
+    /// <summary>Growth over the baseline, grouped by type or by assembly (sizes estimated, see MemorySampler).</summary>
+    private static IEnumerable<string> TopTypes(MemorySample baseline, MemorySample sample, int count, Func<string, string> group)
     {
-        var growth = sample.Types
-            .Select(t => (Type: t.Key, Bytes: t.Value.Bytes - baseline.Types.GetValueOrDefault(t.Key)?.Bytes ?? 0,
-                          Count: t.Value.Count - baseline.Types.GetValueOrDefault(t.Key)?.Count ?? 0))
+        static Dictionary<string, TypeSize> By(MemorySample s, Func<string, string> group) => s.Types
+            .GroupBy(t => group(t.Key))
+            .ToDictionary(g => g.Key, g => new TypeSize(g.Sum(t => t.Value.Bytes), g.Sum(t => t.Value.Count)));
+        var before = By(baseline, group);
+        var growth = By(sample, group)
+            .Select(t => (Type: t.Key, Bytes: t.Value.Bytes - (before.GetValueOrDefault(t.Key)?.Bytes ?? 0),
+                          Count: t.Value.Count - (before.GetValueOrDefault(t.Key)?.Count ?? 0)))
             .Where(t => t.Bytes > 0)
             .OrderByDescending(t => t.Bytes)
             .ToList();
         var total = growth.Sum(t => t.Bytes);
-        yield return "| type | bytes per circuit | objects per circuit | share of growth |";
+        yield return group("x [y]") == "y" ? "| assembly | bytes per circuit | objects per circuit | share of growth |" : "| type | bytes per circuit | objects per circuit | share of growth |";
         yield return "|---|---|---|---|";
         foreach (var (type, bytes, objects) in growth.Take(count))
         {
