@@ -7,10 +7,15 @@ using Fawkes.Portal.Bench;
 // Usage: dotnet run -c Release --project bench/Fawkes.Portal.Bench -- --entities 10000 --provider Postgres --connection "Host=…"
 var options = Args.Parse(args);
 var folder = Directory.CreateTempSubdirectory("fawkes-bench-").FullName;
-var root = CatalogGenerator.Generate(options.Events > 0 ? 1000 : options.Entities, Path.Combine(folder, "catalog"));
+var small = options.Events > 0 || options.Circuits.Length > 0;
+var root = CatalogGenerator.Generate(small ? 1000 : options.Entities, Path.Combine(folder, "catalog"));
 if (options.Events > 0)
 {
     return await DoraBench.RunAsync(options, folder, root);
+}
+if (options.Circuits.Length > 0)
+{
+    return await CircuitBench.RunAsync(options, folder, root);
 }
 Console.WriteLine($"Generated {options.Entities:N0} entities (+1 root Location) in {folder}");
 

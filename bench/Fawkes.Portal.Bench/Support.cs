@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Fawkes.Portal.Bench;
 
-internal sealed record Args(int Entities, string Provider, string? Connection, string App, int Port, int Iterations, int Events = 0)
+internal sealed record Args(int Entities, string Provider, string? Connection, string App, int Port, int Iterations, int Events = 0, string Circuits = "")
 {
     public static Args Parse(string[] args)
     {
@@ -18,7 +18,8 @@ internal sealed record Args(int Entities, string Provider, string? Connection, s
             Get("--app", "bin/bench-publish/Fawkes.Portal.dll"),
             int.Parse(Get("--port", "5190"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("--iterations", "200"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("--dora", "0"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("--dora", "0"), System.Globalization.CultureInfo.InvariantCulture),
+            Get("--circuits", ""));
     }
 }
 
@@ -36,9 +37,13 @@ internal sealed class PortalProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    public int Id => _process.Id;
+
     public static PortalProcess Start(Args o, string root, string folder)
     {
-        var info = new ProcessStartInfo("dotnet", o.App) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Run from the publish folder: it is the content root, where the static web assets (blazor.web.js) are found.
+        var app = Path.GetFullPath(o.App);
+        var info = new ProcessStartInfo("dotnet", app) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app) };
         var env = info.Environment;
         env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{o.Port}";
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
