@@ -90,7 +90,8 @@ public sealed partial class EndpointAuthorizationTests(PostgresPortalFixture fix
         response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/signin", StringComparison.Ordinal) == true);
 
-    private static string Concrete(string pattern) =>
+    /// <summary>A route pattern with sample values: a GUID for ids, "sample" for the rest.</summary>
+    internal static string Concrete(string pattern) =>
         RouteParameter().Replace(pattern, m => m.Groups[1].Value.Contains("id", StringComparison.OrdinalIgnoreCase)
             ? "00000000-0000-0000-0000-000000000001"
             : "sample").Replace("//", "/", StringComparison.Ordinal);

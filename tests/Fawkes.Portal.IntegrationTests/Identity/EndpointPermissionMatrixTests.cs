@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Fawkes.Portal.Identity.ApiTokens;
 using Fawkes.Portal.Testing;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +11,7 @@ namespace Fawkes.Portal.IntegrationTests.Identity;
 /// Every endpoint the app maps × every kind of caller → allowed or refused, against a table written by hand.
 /// A new endpoint without a row fails this test, so nobody adds one without deciding who may call it.
 /// </summary>
-public sealed partial class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.Fixture fixture) : IClassFixture<EndpointPermissionMatrixTests.Fixture>
+public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.Fixture fixture) : IClassFixture<EndpointPermissionMatrixTests.Fixture>
 {
     /// <summary>Its own portal: the matrix sends hundreds of sign-in requests from one address, past the sign-in rate limit.</summary>
     public sealed class Fixture : IAsyncLifetime
@@ -114,7 +113,7 @@ public sealed partial class EndpointPermissionMatrixTests(EndpointPermissionMatr
             var (method, pattern) = (key[..key.IndexOf(' ', StringComparison.Ordinal)], key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
             foreach (var (name, client) in callers)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(pattern));
+                using var request = new HttpRequestMessage(new HttpMethod(method), EndpointAuthorizationTests.Concrete(pattern));
                 if (method is "POST" or "PUT" or "PATCH")
                 {
                     request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
@@ -173,12 +172,4 @@ public sealed partial class EndpointPermissionMatrixTests(EndpointPermissionMatr
         }
         return callers;
     }
-
-    private static string Concrete(string pattern) =>
-        RouteParameter().Replace(pattern, m => m.Groups[1].Value.Contains("id", StringComparison.OrdinalIgnoreCase)
-            ? "00000000-0000-0000-0000-000000000001"
-            : "sample").Replace("//", "/", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"\{\*{0,2}([A-Za-z0-9_]+)[^}]*\}")]
-    private static partial Regex RouteParameter();
 }

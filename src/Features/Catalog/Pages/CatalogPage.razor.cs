@@ -16,6 +16,9 @@ public partial class CatalogPage
         ["System"] = "spec.system", ["Lifecycle"] = "spec.lifecycle",
     };
 
+    /// <summary>What MudLink renders for a body2 link, so plain anchors look the same.</summary>
+    private const string LinkClass = "mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body2";
+
     private MudDataGrid<EntityRow>? _grid;
     private CatalogListState _state = new();
     private IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> _facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
