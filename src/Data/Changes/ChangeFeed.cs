@@ -18,6 +18,15 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
     /// <summary>Raised on a thread-pool thread; handlers must be quick and marshal to their own context (Blazor: InvokeAsync).</summary>
     public event Action<ChangeNotice>? Received;
 
+    /// <summary>This process, as written into its notices' <see cref="ChangeNotice.Origin"/>.</summary>
+    public string ReplicaId { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>
+    /// Whether another replica wrote this (or it is a resync): subscribers that are already told about this replica's own
+    /// writes synchronously, before the write returns, use this to skip the echo.
+    /// </summary>
+    public bool IsFromElsewhere(ChangeNotice notice) => notice?.Origin != ReplicaId;
+
     /// <summary>False while PostgreSQL's listening connection is down (always true on SQLite).</summary>
     public bool Connected { get; internal set; } = true;
 
@@ -25,15 +34,15 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
     public static async Task PublishAsync(PortalDbContext db, string topic, string? key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var notice = new ChangeNotice(topic, key);
+        var core = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>();
+        var feed = core?.ApplicationServiceProvider?.GetService<ChangeFeed>();
+        var notice = new ChangeNotice(topic, key, feed?.ReplicaId);
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {notice.Payload})", ct);
             return;
         }
-        var feed = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<ChangeFeed>();
-        var interceptor = feed is null ? null : db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
-            .OfType<InProcessChangeInterceptor>().FirstOrDefault();
+        var interceptor = feed is null ? null : core?.Interceptors?.OfType<InProcessChangeInterceptor>().FirstOrDefault();
         if (interceptor is not null && db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
         {
             interceptor.Enqueue(transaction, notice);

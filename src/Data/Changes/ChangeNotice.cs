@@ -1,7 +1,10 @@
 namespace Fawkes.Portal.Data.Changes;
 
-/// <summary>Something changed in the shared store: <see cref="Topic"/> names the area, <see cref="Key"/> the record (or null: all).</summary>
-public sealed record ChangeNotice(string Topic, string? Key)
+/// <summary>
+/// Something changed in the shared store: <see cref="Topic"/> names the area, <see cref="Key"/> the record (or null: all),
+/// <see cref="Origin"/> the replica that wrote it (null for local notices), so a replica can skip what it already handled.
+/// </summary>
+public sealed record ChangeNotice(string Topic, string? Key, string? Origin = null)
 {
     public const string Catalog = "catalog";
     public const string Dora = "dora";
@@ -11,13 +14,15 @@ public sealed record ChangeNotice(string Topic, string? Key)
 
     private const char Separator = '|';
 
-    public string Payload => Key is null ? Topic : Topic + Separator + Key;
+    /// <summary><c>topic|origin|key</c>; the key comes last and may itself contain the separator.</summary>
+    public string Payload => $"{Topic}{Separator}{Origin}{Separator}{Key}";
 
     public static ChangeNotice Parse(string payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var at = payload.IndexOf(Separator, StringComparison.Ordinal);
-        return at < 0 ? new ChangeNotice(payload, null) : new ChangeNotice(payload[..at], payload[(at + 1)..]);
+        var parts = payload.Split(Separator, 3);
+        return new ChangeNotice(parts[0], parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null,
+            parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null);
     }
 
     /// <summary>Whether a subscriber to <paramref name="topic"/> must act (a resync concerns everyone).</summary>

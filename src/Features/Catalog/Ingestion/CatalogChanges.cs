@@ -13,7 +13,8 @@ public sealed class CatalogChanges
         ArgumentNullException.ThrowIfNull(feed);
         feed.Received += notice =>
         {
-            if (notice.Concerns(ChangeNotice.Catalog))
+            // This replica's writes already called Notify before answering; the feed's echo would rebuild the snapshot twice.
+            if (notice.Concerns(ChangeNotice.Catalog) && feed.IsFromElsewhere(notice))
             {
                 Notify();
             }

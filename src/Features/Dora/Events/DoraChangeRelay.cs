@@ -22,7 +22,8 @@ internal sealed class DoraChangeRelay(ChangeFeed feed, DoraEventStore store) : I
 
     private void OnNotice(ChangeNotice notice)
     {
-        if (notice.Concerns(ChangeNotice.Dora))
+        // The store raised Changed itself for this replica's writes.
+        if (notice.Concerns(ChangeNotice.Dora) && feed.IsFromElsewhere(notice))
         {
             store.NotifyChanged();
         }
