@@ -37,6 +37,7 @@ public sealed class PermissionTests(BrowserFixture fixture)
         await learner.GoToAsync("/catalog/locations");
         await Expect(learner.GetByTestId("locations")).ToBeVisibleAsync();
         await Expect(learner.GetByTestId("refresh-location")).ToHaveCountAsync(0);
+        await Expect(learner.GetByRole(AriaRole.Link, new() { Name = "Register" })).ToHaveCountAsync(0);
 
         await learner.GotoAsync("/catalog/register");
         await Expect(learner).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/access-denied"));

@@ -30,6 +30,11 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> factory, Au
     /// <summary>The change, the stamp and the change notice commit together, so every replica ends the sessions at once.</summary>
     private async Task<bool> ChangeAsync(string login, Action<PortalUser> change, string actor, string action, string? detail, CancellationToken ct)
     {
+        // An Admin who lowers or blocks themselves can lock the portal out of its last Admin.
+        if (string.Equals(login, actor, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("You cannot change your own access; ask another Admin.");
+        }
         await using var probe = await factory.CreateDbContextAsync(ct);
         var changed = await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {

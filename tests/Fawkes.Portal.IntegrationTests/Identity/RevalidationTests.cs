@@ -101,6 +101,10 @@ public sealed class RevalidationTests(RevalidationTests.Fixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_admin_cannot_change_their_own_access() =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Directory.SetBlockedAsync("amara.okafor", true, "amara.okafor"));
+
+    [Fact]
     public void Circuits_use_the_revalidating_provider()
     {
         using var scope = fixture.Host.Services.CreateScope();

@@ -12,6 +12,7 @@ public partial class PeoplePanel
 {
     private const string Configured = "";
     private IReadOnlyList<PortalUser>? _users;
+    private string? _me;
 
     [Inject] private UserDirectory Directory { get; set; } = default!;
     [Inject] private PermissionService Permissions { get; set; } = default!;
@@ -19,7 +20,14 @@ public partial class PeoplePanel
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => _users = await Directory.ListAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _me = (await AuthState).User.FindFirstValue(PortalClaims.Login);
+        _users = await Directory.ListAsync();
+    }
+
+    /// <summary>Your own row is read-only: the directory refuses it too (no Admin locks themselves out).</summary>
+    private bool IsMe(PortalUser person) => string.Equals(person.Login, _me, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The page is Admin-only; each change asks again, since the Admin's own role may have changed meanwhile.</summary>
     private async Task<string?> AllowedActorAsync()
