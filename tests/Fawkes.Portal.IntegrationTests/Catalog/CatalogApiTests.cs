@@ -78,6 +78,21 @@ public sealed class CatalogApiTests(CatalogFixture fixture) : IClassFixture<Cata
     }
 
     [Fact]
+    public async Task Relations_carry_exactly_type_and_targetRef_as_in_current_Backstage()
+    {
+        var byName = (await Api.GetFromJsonAsync<JsonObject>("/api/catalog/entities/by-name/component/default/svc-01"))!;
+        var byQuery = (await Api.GetFromJsonAsync<JsonObject>("/api/catalog/entities/by-query?filter=metadata.name=svc-01"))!["items"]![0]!;
+        var list = (await Api.GetFromJsonAsync<JsonArray>("/api/catalog/entities?filter=metadata.name=svc-01"))![0]!;
+
+        foreach (var entity in new[] { byName, byQuery, list })
+        {
+            var relations = entity["relations"]!.AsArray();
+            Assert.NotEmpty(relations);
+            Assert.All(relations, r => Assert.Equal(["targetRef", "type"], r!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task By_name_by_uid_and_by_refs_agree_and_missing_is_a_problem()
     {
         var byName = (await Api.GetFromJsonAsync<JsonObject>("/api/catalog/entities/by-name/component/default/svc-01"))!;

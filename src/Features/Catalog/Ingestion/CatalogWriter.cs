@@ -60,14 +60,13 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
             var record = key is null ? null : existing.GetValueOrDefault(key) ?? (foreign.TryGetValue(key, out var orphan) ? await db.Set<EntityRecord>().SingleAsync(e => e.Id == orphan.Id, ct) : null);
             if (!sourced.IsValid)
             {
+                // An entity stored before keeps its last good version with the error in its status; either way the
+                // location lists the error, so a failure is visible where the file was registered.
                 if (record is not null)
                 {
                     record.StatusJson = StatusItems(sourced);
                 }
-                else
-                {
-                    problems.AddRange(sourced.Problems.Select(p => new LocationProblem(sourced.Source, p.Message, p.Line, p.Column, p.Field)));
-                }
+                problems.AddRange(sourced.Problems.Select(p => new LocationProblem(sourced.Source, p.Message, p.Line, p.Column, p.Field)));
                 continue;
             }
             var hash = EntityRecordFactory.SourceHash(sourced.Entity!);

@@ -47,16 +47,6 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
                 problems.Add(new LocationProblem($"{t}:{location}", ex.Message));
                 continue;
             }
-            catch (HttpRequestException ex)
-            {
-                problems.Add(new LocationProblem($"{t}:{location}", $"Could not read {location}: {ex.Message}"));
-                continue;
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                problems.Add(new LocationProblem($"{t}:{location}", $"Reading {location} timed out."));
-                continue;
-            }
             foreach (var file in files)
             {
                 hash.AppendData(Encoding.UTF8.GetBytes($"{file.Location}\n{file.Text}\n"));
@@ -93,6 +83,8 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
             }
             var entityRef = TryRef(doc.Root);
             // Placeholders first: spec.definition: {$text: ./openapi.yaml} only becomes a string once resolved.
+            // A placeholder that cannot be read fails this entity only (as Backstage's processing does): it is not stored,
+            // the error names file, entity and field, and the other entities of the file go on.
             var placeholderProblems = await ResolvePlaceholdersAsync(doc.Root, "", file, doc, hash, cancellationToken);
             if (placeholderProblems.Count > 0)
             {
@@ -155,7 +147,8 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
                     var (resolved, problem) = await ReadPlaceholderAsync(kind, value, file, hash, ct);
                     if (problem is not null)
                     {
-                        problems.Add(new SourceProblem(problem, doc.LineOf(childPath), null, childPath));
+                        var entity = TryRef(doc.Root!)?.ToString() ?? "entity";
+                        problems.Add(new SourceProblem($"{entity} {childPath}: {problem}", doc.LineOf(childPath), null, childPath));
                     }
                     else
                     {

@@ -40,6 +40,16 @@ public sealed class SourceFetcher(UrlFetcher urls, GitHubCatalogSource github, F
         {
             throw new SourceFetchException($"GitHub refused reading {target}: {(int)ex.StatusCode} {ex.Message}", ex);
         }
+        // Network failures (refused, reset, DNS, open circuit) from HttpClient and from Octokit alike: every caller
+        // handles one exception type, so a failed read can never escape as a 500.
+        catch (HttpRequestException ex)
+        {
+            throw new SourceFetchException($"Could not read {target}: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceFetchException($"Reading {target} timed out: {ex.Message}", ex);
+        }
     }
 
     /// <summary>A target relative to the file that names it, e.g. a Location's <c>./apis.yaml</c> or a <c>$text</c>.</summary>

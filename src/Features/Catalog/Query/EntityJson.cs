@@ -20,12 +20,11 @@ public static class EntityJson
         var list = new JsonArray();
         foreach (var r in relations.OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.TargetKey, StringComparer.Ordinal))
         {
-            var target = EntityRef.Parse(r.TargetRef);
+            // Backstage's current shape: {type, targetRef}; the older `target` object was dropped there and is not served here.
             list.Add(new JsonObject
             {
                 ["type"] = r.Type,
-                ["targetRef"] = target.ToString().ToLowerInvariant(),
-                ["target"] = new JsonObject { ["kind"] = target.Kind.ToLowerInvariant(), ["namespace"] = target.Namespace, ["name"] = target.Name },
+                ["targetRef"] = EntityRef.Parse(r.TargetRef).ToString().ToLowerInvariant(),
             });
         }
         entity["relations"] = list;

@@ -42,17 +42,18 @@ public sealed record YamlDocument(JsonNode? Root, int Line, IReadOnlyDictionary<
 public sealed record YamlReadResult(IReadOnlyList<YamlDocument> Documents, SourceProblem? Error);
 
 /// <summary>
-/// Reads multi-document YAML into JSON nodes. Bounded: files over <see cref="MaxBytes"/> are refused, alias
-/// expansion is capped at <see cref="MaxNodes"/> nodes so a "billion laughs" file cannot exhaust memory, and nesting
-/// deeper than <see cref="MaxDepth"/> is refused before any node is built, so deep input cannot overflow the stack.
+/// Reads multi-document YAML into JSON nodes. Bounded: files over <see cref="MaxBytes"/> are refused, the nodes that
+/// aliases add are capped at <see cref="MaxAliasNodes"/> so a "billion laughs" file cannot exhaust memory (nodes written
+/// out in the file are bounded by its size, so a large generated catalog is read whole), and nesting deeper than
+/// <see cref="MaxDepth"/> is refused before any node is built, so deep input cannot overflow the stack.
 /// </summary>
 public static partial class CatalogYamlReader
 {
     public const int MaxBytes = 1024 * 1024;
-    public const int MaxNodes = 100_000;
+    public const int MaxAliasNodes = 100_000;
     public const int MaxDepth = 64;
 
-    public static YamlReadResult Read(string text, int maxBytes = MaxBytes, int maxNodes = MaxNodes, int maxDepth = MaxDepth)
+    public static YamlReadResult Read(string text, int maxBytes = MaxBytes, int maxAliasNodes = MaxAliasNodes, int maxDepth = MaxDepth)
     {
         ArgumentNullException.ThrowIfNull(text);
         var size = System.Text.Encoding.UTF8.GetByteCount(text);
@@ -83,18 +84,19 @@ public static partial class CatalogYamlReader
         }
 
         var documents = new List<YamlDocument>();
-        var budget = maxNodes;
+        var budget = new AliasBudget(maxAliasNodes);
         foreach (var doc in stream.Documents)
         {
             var marks = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
             try
             {
-                var root = Convert(doc.RootNode, "", marks, ref budget, maxDepth);
+                var root = Convert(doc.RootNode, "", marks, budget, expanding: false, maxDepth);
                 documents.Add(new YamlDocument(root, (int)doc.RootNode.Start.Line, marks));
             }
             catch (NodeBudgetExceededException)
             {
-                return new([], new SourceProblem($"YAML expands to more than {maxNodes:N0} nodes (aliases/anchors); refusing it as a possible alias bomb.",
+                return new([], new SourceProblem(
+                    $"YAML aliases expand to more than {maxAliasNodes:N0} added nodes (Catalog alias limit); refusing it as a possible alias bomb (\"billion laughs\").",
                     (int)doc.RootNode.Start.Line, (int)doc.RootNode.Start.Column));
             }
             catch (DepthExceededException ex)
@@ -106,9 +108,10 @@ public static partial class CatalogYamlReader
         return new(documents, null);
     }
 
-    private static JsonNode? Convert(YamlNode node, string path, Dictionary<string, (int, int)> marks, ref int budget, int depthLeft)
+    private static JsonNode? Convert(YamlNode node, string path, Dictionary<string, (int, int)> marks, AliasBudget budget, bool expanding, int depthLeft)
     {
-        if (--budget < 0)
+        expanding = expanding || budget.IsRepeat(node);
+        if (expanding && --budget.Left < 0)
         {
             throw new NodeBudgetExceededException();
         }
@@ -127,7 +130,7 @@ public static partial class CatalogYamlReader
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
                     // The key's line is where a person looks for the field.
                     marks.TryAdd(childPath, ((int)keyNode.Start.Line, (int)keyNode.Start.Column));
-                    obj[key] = Convert(valueNode, childPath, marks, ref budget, depthLeft);
+                    obj[key] = Convert(valueNode, childPath, marks, budget, expanding, depthLeft);
                 }
                 return obj;
             case YamlSequenceNode seq:
@@ -135,7 +138,7 @@ public static partial class CatalogYamlReader
                 var i = 0;
                 foreach (var item in seq.Children)
                 {
-                    array.Add(Convert(item, $"{path}[{i++}]", marks, ref budget, depthLeft));
+                    array.Add(Convert(item, $"{path}[{i++}]", marks, budget, expanding, depthLeft));
                 }
                 return array;
             case YamlScalarNode scalar:
@@ -203,6 +206,20 @@ public static partial class CatalogYamlReader
     private static partial Regex FloatPattern();
 
     private sealed class NodeBudgetExceededException : Exception;
+
+    /// <summary>
+    /// How many more nodes aliases may add. YamlStream resolves an alias to the very node its anchor names, so meeting
+    /// an anchored node a second time means an alias is being expanded: that node and everything below it are added
+    /// nodes. Nodes written out in the file are not counted (the file-size and depth limits bound those).
+    /// </summary>
+    private sealed class AliasBudget(int left)
+    {
+        private readonly HashSet<YamlNode> _anchored = new(ReferenceEqualityComparer.Instance);
+
+        public int Left { get; set; } = left;
+
+        public bool IsRepeat(YamlNode node) => !node.Anchor.IsEmpty && !_anchored.Add(node);
+    }
 
     private sealed class DepthExceededException(int line, int column) : Exception
     {
