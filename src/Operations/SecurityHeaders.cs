@@ -16,7 +16,8 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(context);
         if (context.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: a '+' or '/' would be HTML-encoded in the attribute (the browser decodes it, but tools and tests read raw).
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
         }
         return nonce;
