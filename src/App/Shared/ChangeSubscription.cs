@@ -13,6 +13,7 @@ public sealed class ChangeSubscription : IDisposable
     private readonly Func<Task> _onChange;
     private readonly TimeSpan _quiet;
     private int _pending;
+    private volatile bool _disposed;
 
     public ChangeSubscription(ChangeFeed feed, string topic, Func<Task> onChange, TimeSpan? quiet = null)
     {
@@ -30,9 +31,24 @@ public sealed class ChangeSubscription : IDisposable
         {
             await Task.Delay(_quiet);
             Interlocked.Exchange(ref _pending, 0);
-            await _onChange();
+            if (_disposed)
+            {
+                return;
+            }
+            try
+            {
+                await _onChange();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page closed between the check and the reload: nothing to update.
+            }
         });
     }
 
-    public void Dispose() => _feed.Received -= OnNotice;
+    public void Dispose()
+    {
+        _disposed = true;
+        _feed.Received -= OnNotice;
+    }
 }
