@@ -12,7 +12,7 @@ start_postgres() {
   as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGROOT/initdb.log" 2>&1 \
     || { cat "$PGROOT/initdb.log"; return 1; }
   as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 30 \
-    -o "-p $PGPORT -k $PGROOT/sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 ${PG_EXTRA_OPTS:-}" start >/dev/null \
+    -o "-p $PGPORT -k $PGROOT/sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500 ${PG_EXTRA_OPTS:-}" start >/dev/null \
     || { cat "$PGROOT/server.log"; return 1; }
   psql -q "host=$PGROOT/sock port=$PGPORT user=postgres dbname=postgres" \
     -c "CREATE ROLE fawkes LOGIN CREATEDB PASSWORD 'fawkes'" -c "CREATE DATABASE fawkes OWNER fawkes" >/dev/null
