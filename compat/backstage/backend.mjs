@@ -8,6 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
 
 const [portArg, entryArg, tokenArg] = process.argv.slice(2);
 if (!portArg || !entryArg) {
@@ -42,5 +44,17 @@ process.argv.splice(2, process.argv.length, '--config', configFile);
 
 const backend = createBackend();
 backend.add(import('@backstage/plugin-catalog-backend'));
+// Backstage lets only `url` locations be registered through POST /locations by default; the harness registers local
+// files on both servers, so `file` is allowed too (the only code-level change from a stock catalog backend).
+backend.add(createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'compat-file-locations',
+  register(env) {
+    env.registerInit({
+      deps: { locations: catalogLocationsExtensionPoint },
+      async init({ locations }) { locations.setAllowedLocationTypes(['url', 'file']); },
+    });
+  },
+}));
 await backend.start();
 console.log(`backstage catalog backend listening on http://127.0.0.1:${port}/api/catalog`);
