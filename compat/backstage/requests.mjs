@@ -136,6 +136,11 @@ await viaClient('getEntities order', (c, o) => c.getEntities({ order: { field: '
 await viaClient('getEntitiesByRefs', (c, o) => c.getEntitiesByRefs({ entityRefs: ['component:default/checkout-api', 'component:default/nope'] }, o));
 await viaClient('queryEntities', (c, o) => c.queryEntities({ filter: { kind: 'Component' }, limit: 2, orderFields: { field: 'metadata.name', order: 'asc' } }, o).then(r => ({ ...r, pageInfo: { nextCursor: !!r.pageInfo.nextCursor, prevCursor: !!r.pageInfo.prevCursor } })));
 await viaClient('queryEntities fullText', (c, o) => c.queryEntities({ fullTextFilter: { term: 'checkout' } }, o).then(r => ({ ...r, pageInfo: null })), { unordered: true });
+await viaClient('streamEntities', async (c, o) => {
+  const all = [];
+  for await (const page of c.streamEntities({ filter: { kind: 'Component' }, pageSize: 2 }, o)) all.push(...page);
+  return { items: all };
+}, { unordered: true });
 await viaClient('getEntityAncestors', (c, o) => c.getEntityAncestors({ entityRef: 'component:default/deep-worker' }, o));
 await viaClient('getEntityByRef', (c, o) => c.getEntityByRef('component:default/checkout-api', o));
 await viaClient('getEntityByRef missing', (c, o) => c.getEntityByRef('component:default/nope', o));
