@@ -1,0 +1,50 @@
+// Normalisation shared by the REST and client comparisons: what may legitimately differ between two servers
+// (generated ids, etags, the absolute path of the catalog checkout) is replaced; everything else is compared.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function normalise(value, catalogDir) {
+  const dir = catalogDir.replace(/\/+$/, '');
+  const walk = (v, key) => {
+    if (typeof v === 'string') {
+      let s = v.split(dir).join('<catalog>');
+      if (UUID.test(s) && key !== 'name') s = '<uuid>';
+      return s;
+    }
+    if (Array.isArray(v)) {
+      const out = v.map(x => walk(x, key));
+      // Relations are a set in Backstage; compare them sorted.
+      if (key === 'relations') out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      return out;
+    }
+    if (v && typeof v === 'object') {
+      const out = {};
+      for (const k of Object.keys(v).sort()) {
+        if (k === 'uid' || k === 'etag' || k === 'stack' || k === 'request') continue;
+        out[k] = walk(v[k], k);
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(value);
+}
+
+const refOf = x => x && typeof x === 'object'
+  ? `${x.kind ?? ''}:${x.metadata?.namespace ?? ''}/${x.metadata?.name ?? ''}|${x.target ?? x.id ?? ''}|${JSON.stringify(x)}`
+  : String(x);
+export function sortEntities(list) {
+  return [...list].sort((a, b) => refOf(a?.data ?? a).localeCompare(refOf(b?.data ?? b)));
+}
+
+// The first differing lines of the two pretty-printed answers (null when identical).
+export function firstDifference(a, b) {
+  const la = JSON.stringify(a, null, 1).split('\n');
+  const lb = JSON.stringify(b, null, 1).split('\n');
+  if (la.join('\n') === lb.join('\n')) return null;
+  let i = 0;
+  while (i < la.length && i < lb.length && la[i] === lb[i]) i++;
+  const context = la.slice(Math.max(0, i - 2), i).map(l => `  ${l.trim()}`);
+  return [...context,
+    ...la.slice(i, i + 3).map(l => `B ${l.trim()}`.slice(0, 160)),
+    ...lb.slice(i, i + 3).map(l => `P ${l.trim()}`.slice(0, 160))];
+}

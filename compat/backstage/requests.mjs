@@ -1,0 +1,169 @@
+// Sends the same catalog requests to the real Backstage backend and to the portal, normalises both answers and prints
+// one line per request: `identical` or `different` with the first differing lines. Ends with `N identical, N different`.
+// Usage: node requests.mjs <backstage base url> <portal base url> <token> <catalog dir>
+import { CatalogClient } from '@backstage/catalog-client';
+import { normalise, firstDifference, sortEntities } from './normalise.mjs';
+
+const [backstageUrl, portalUrl, token, catalogDir] = process.argv.slice(2);
+const servers = { backstage: backstageUrl, portal: portalUrl };
+const auth = { Authorization: `Bearer ${token}` };
+let identical = 0;
+let different = 0;
+
+async function call(base, method, path, body) {
+  const init = { method, headers: { ...auth } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const res = await fetch(`${base}/api/catalog${path}`, init);
+  const text = await res.text();
+  let json;
+  try { json = text ? JSON.parse(text) : null; } catch { json = { unparsedBody: text.slice(0, 200) }; }
+  return { status: res.status, body: json };
+}
+
+function report(name, a, b) {
+  const diff = firstDifference(a, b);
+  if (!diff) { identical++; console.log(`identical  ${name}`); return; }
+  different++;
+  console.log(`different  ${name}`);
+  for (const line of diff) console.log(`    ${line}`);
+}
+
+// One request, sent to both; `unordered` sorts entity lists whose order Backstage does not promise.
+async function compare(name, method, path, body, { unordered = false } = {}) {
+  const answers = [];
+  for (const base of Object.values(servers)) {
+    try {
+      const r = await call(base, method, path, body);
+      if (unordered && Array.isArray(r.body)) r.body = sortEntities(r.body);
+      if (unordered && Array.isArray(r.body?.items)) r.body.items = sortEntities(r.body.items);
+      answers.push(normalise(r, catalogDir));
+    } catch (e) { answers.push({ thrown: String(e) }); }
+  }
+  report(`${method} ${path}${body !== undefined ? ' ' + JSON.stringify(body).slice(0, 80) : ''}`, ...answers);
+}
+
+// A sequence where each server follows its own (opaque) cursors; the pages' items and cursor presence are compared.
+async function compareSequence(name, steps) {
+  const answers = [];
+  for (const base of Object.values(servers)) {
+    try { answers.push(normalise(await steps(base), catalogDir)); } catch (e) { answers.push({ thrown: String(e) }); }
+  }
+  report(name, ...answers);
+}
+const cursorShape = r => ({ ...r, body: r.body && { ...r.body, pageInfo: Object.fromEntries(Object.entries(r.body.pageInfo ?? {}).map(([k, v]) => [k, v ? '<cursor>' : v])) } });
+
+const e = encodeURIComponent;
+console.log('--- REST');
+await compare('all', 'GET', '/entities', undefined, { unordered: true });
+for (const f of ['kind=component', 'kind=Component,spec.type=service', 'kind=user&filter=kind=group', 'metadata.tags=java',
+  'metadata.tags.java', 'spec.owner', 'relations.ownedBy=group:default/team-pay', 'relations.hasMember=user:default/ada',
+  'relations.partOf', 'metadata.namespace=finance', 'kind=component,metadata.name=checkout-api', 'spec.type=SERVICE',
+  'metadata.annotations.github.com/project-slug=example/checkout', 'metadata.labels.tier=gold', 'kind=nosuchkind']) {
+  const q = f.split('&filter=').map(x => `filter=${e(x)}`).join('&');
+  await compare('filter', 'GET', `/entities?${q}`, undefined, { unordered: true });
+}
+await compare('fields', 'GET', `/entities?filter=kind=component&fields=metadata.name,spec.owner`, undefined, { unordered: true });
+await compare('fields relations', 'GET', `/entities?filter=kind=component&fields=kind,relations`, undefined, { unordered: true });
+await compare('order', 'GET', `/entities?order=asc:metadata.name&fields=metadata.name`);
+await compare('order desc', 'GET', `/entities?filter=kind=component&order=desc:metadata.name&fields=metadata.name,kind`);
+await compare('offset/limit', 'GET', `/entities?order=asc:metadata.name&fields=metadata.name&offset=2&limit=3`);
+await compare('after', 'GET', `/entities?fields=metadata.name&limit=2`);
+
+for (const q of ['', 'limit=3', 'filter=kind=component&limit=2', 'orderField=metadata.name,desc&limit=4',
+  'orderField=metadata.name,asc&fields=metadata.name', 'fullTextFilterTerm=check', 'fullTextFilterTerm=CHECK&fullTextFilterFields=metadata.name',
+  'filter=kind=component&totalItems=true', 'limit=0', 'orderField=spec.type,asc&filter=kind=component&fields=metadata.name,spec.type']) {
+  await compare('by-query', 'GET', `/entities/by-query${q ? '?' + q : ''}`, undefined, { unordered: !q.includes('orderField') });
+}
+await compareSequence('by-query cursor next then prev', async base => {
+  const first = await call(base, 'GET', '/entities/by-query?limit=3&orderField=metadata.name,asc&fields=metadata.name');
+  const next = first.body?.pageInfo?.nextCursor ? await call(base, 'GET', `/entities/by-query?cursor=${e(first.body.pageInfo.nextCursor)}`) : null;
+  const prev = next?.body?.pageInfo?.prevCursor ? await call(base, 'GET', `/entities/by-query?cursor=${e(next.body.pageInfo.prevCursor)}`) : null;
+  return [first, next, prev].map(x => x && cursorShape(x));
+});
+await compare('by-query bad cursor', 'GET', '/entities/by-query?cursor=not-a-cursor');
+
+for (const f of ['kind', 'spec.type', 'relations.ownedBy', 'metadata.tags', 'metadata.namespace', 'spec.lifecycle']) {
+  await compare('facets', 'GET', `/entity-facets?facet=${e(f)}`);
+}
+await compare('facets filtered', 'GET', `/entity-facets?facet=spec.type&filter=kind=component`);
+
+await compare('by-refs', 'POST', '/entities/by-refs', { entityRefs: ['component:default/checkout-api', 'component:default/missing', 'component:default/checkout-api', 'group:default/team-pay'] });
+await compare('by-refs fields', 'POST', '/entities/by-refs?fields=metadata.name', { entityRefs: ['api:checkout-rest', 'user:default/ada'] });
+await compare('by-refs bad', 'POST', '/entities/by-refs', { refs: [] });
+
+await compare('by-name', 'GET', '/entities/by-name/component/default/checkout-api');
+await compare('by-name ns', 'GET', '/entities/by-name/component/finance/ledger');
+await compare('by-name missing', 'GET', '/entities/by-name/component/default/nope');
+await compare('ancestry', 'GET', '/entities/by-name/component/default/deep-worker/ancestry');
+await compare('ancestry missing', 'GET', '/entities/by-name/component/default/nope/ancestry');
+
+await compare('locations', 'GET', '/locations', undefined, { unordered: true });
+await compare('location missing', 'GET', '/locations/00000000-0000-0000-0000-000000000000');
+await compare('location by entity', 'GET', '/locations/by-entity/component/default/checkout-api');
+
+const good = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' }, spec: { type: 'service', lifecycle: 'production', owner: 'me' } };
+await compare('validate good', 'POST', '/validate-entity', { location: 'url:https://example.com/x.yaml', entity: good });
+await compare('validate bad', 'POST', '/validate-entity', { location: 'url:https://example.com/x.yaml', entity: { ...good, metadata: { name: 'bad name!' } } });
+await compare('validate no location', 'POST', '/validate-entity', { entity: good });
+await compare('refresh', 'POST', '/refresh', { entityRef: 'component:default/checkout-api' });
+await compare('refresh missing', 'POST', '/refresh', { entityRef: 'component:default/nope' });
+await compare('bad filter', 'GET', '/entities?filter=');
+await compare('bad order', 'GET', '/entities?order=sideways:metadata.name');
+await compare('bad limit', 'GET', '/entities/by-query?limit=-1');
+await compare('bad json', 'POST', '/entities/by-refs', '{not json');
+await compare('bad location type', 'POST', '/locations?dryRun=true', { type: 'nope', target: 'x' });
+await compare('no such route', 'GET', '/nope');
+
+console.log('--- @backstage/catalog-client');
+const clients = Object.fromEntries(Object.entries(servers).map(([k, base]) =>
+  [k, new CatalogClient({ discoveryApi: { getBaseUrl: async () => `${base}/api/catalog` } })]));
+async function viaClient(name, fn, { unordered = false } = {}) {
+  const answers = [];
+  for (const client of Object.values(clients)) {
+    try {
+      let v = await fn(client, { token });
+      if (unordered && Array.isArray(v?.items)) v = { ...v, items: sortEntities(v.items) };
+      answers.push(normalise({ value: v ?? null }, catalogDir));
+    } catch (err) { answers.push({ thrown: `${err?.name}: ${err?.message}`.slice(0, 300) }); }
+  }
+  report(`client.${name}`, ...answers);
+}
+await viaClient('getEntities', (c, o) => c.getEntities({ filter: { kind: 'Component' } }, o), { unordered: true });
+await viaClient('getEntities order', (c, o) => c.getEntities({ order: { field: 'metadata.name', order: 'asc' }, fields: ['metadata.name'] }, o));
+await viaClient('getEntitiesByRefs', (c, o) => c.getEntitiesByRefs({ entityRefs: ['component:default/checkout-api', 'component:default/nope'] }, o));
+await viaClient('queryEntities', (c, o) => c.queryEntities({ filter: { kind: 'Component' }, limit: 2, orderFields: { field: 'metadata.name', order: 'asc' } }, o).then(r => ({ ...r, pageInfo: { nextCursor: !!r.pageInfo.nextCursor, prevCursor: !!r.pageInfo.prevCursor } })));
+await viaClient('queryEntities fullText', (c, o) => c.queryEntities({ fullTextFilter: { term: 'checkout' } }, o).then(r => ({ ...r, pageInfo: null })), { unordered: true });
+await viaClient('streamEntities', async (c, o) => {
+  const all = [];
+  for await (const page of c.streamEntities({ filter: { kind: 'Component' }, pageSize: 2 }, o)) all.push(...page);
+  return { items: all };
+}, { unordered: true });
+await viaClient('getEntityAncestors', (c, o) => c.getEntityAncestors({ entityRef: 'component:default/deep-worker' }, o));
+await viaClient('getEntityByRef', (c, o) => c.getEntityByRef('component:default/checkout-api', o));
+await viaClient('getEntityByRef missing', (c, o) => c.getEntityByRef('component:default/nope', o));
+await viaClient('getEntityFacets', (c, o) => c.getEntityFacets({ facets: ['kind', 'relations.ownedBy'] }, o));
+await viaClient('getLocations', (c, o) => c.getLocations({}, o), { unordered: true });
+await viaClient('queryLocations', (c, o) => c.queryLocations ? c.queryLocations({ limit: 10 }, o) : 'n/a');
+await viaClient('getLocationByEntity', (c, o) => c.getLocationByEntity('component:default/checkout-api', o));
+await viaClient('getLocationById missing', (c, o) => c.getLocationById('00000000-0000-0000-0000-000000000000', o));
+await viaClient('getLocationByRef', (c, o) => c.getLocationByRef(`file:${catalogDir}/catalog-info.yaml`, o));
+await viaClient('validateEntity good', (c, o) => c.validateEntity(good, 'url:https://example.com/x.yaml', o));
+await viaClient('validateEntity bad', (c, o) => c.validateEntity({ ...good, kind: '' }, 'url:https://example.com/x.yaml', o));
+await viaClient('analyzeLocation', (c, o) => c.analyzeLocation({ location: { type: 'file', target: `${catalogDir}/catalog-info.yaml` } }, o));
+await viaClient('addLocation dryRun', (c, o) => c.addLocation({ type: 'file', target: `${catalogDir}/deep/deeper/catalog-info.yaml`, dryRun: true }, o));
+await viaClient('refreshEntity', (c, o) => c.refreshEntity('component:default/checkout-api', o));
+await viaClient('addLocation + removeLocationById', async (c, o) => {
+  const added = await c.addLocation({ type: 'file', target: `${catalogDir}/deep/location.yaml` }, o);
+  await c.removeLocationById(added.location.id, o);
+  return { added, after: await c.getLocationById(added.location.id, o) };
+});
+await viaClient('removeEntityByUid', async (c, o) => {
+  const entity = await c.getEntityByRef('resource:default/queue', o);
+  await c.removeEntityByUid(entity.metadata.uid, o);
+  return await c.getEntityByRef('resource:default/queue', o);
+});
+
+console.log(`${identical} identical, ${different} different`);
