@@ -43,6 +43,11 @@ public sealed class ChangeSubscription : IDisposable
             {
                 // The page closed between the check and the reload: nothing to update.
             }
+            catch (Exception ex)
+            {
+                // A failed background reload leaves the page as it was; the next notice tries again.
+                System.Diagnostics.Trace.TraceWarning($"Reload after a {_topic} change failed: {ex.Message}");
+            }
         });
     }
 

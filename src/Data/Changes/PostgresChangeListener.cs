@@ -7,14 +7,24 @@ namespace Fawkes.Portal.Data.Changes;
 /// When the connection drops (database restart, failover) it reconnects with a growing delay and then sends a local
 /// <see cref="ChangeNotice.Resync"/>, because notices sent meanwhile are lost; subscribers re-read their version rows.
 /// </summary>
-internal sealed class PostgresChangeListener(string connectionString, ChangeFeed feed, ILogger<PostgresChangeListener> logger) : BackgroundService
+internal sealed class PostgresChangeListener : BackgroundService
 {
+    private readonly string connectionString;
+    private readonly ChangeFeed feed;
+    private readonly ILogger<PostgresChangeListener> logger;
+
+    public PostgresChangeListener(string connectionString, ChangeFeed feed, ILogger<PostgresChangeListener> logger)
+    {
+        (this.connectionString, this.feed, this.logger) = (connectionString, feed, logger);
+        // Until LISTEN has succeeded nothing is heard: caches must not trust what they hold.
+        feed.Connected = false;
+    }
+
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
-        var everConnected = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -28,12 +38,9 @@ internal sealed class PostgresChangeListener(string connectionString, ChangeFeed
                 }
                 feed.Connected = true;
                 delay = TimeSpan.FromMilliseconds(250);
-                if (everConnected)
-                {
-                    logger.LogInformation("Change feed reconnected; resynchronising caches");
-                    feed.Deliver(new ChangeNotice(ChangeNotice.Resync, null));
-                }
-                everConnected = true;
+                // Whatever was cached before LISTEN (at start, or while disconnected) may have missed notices.
+                logger.LogInformation("Change feed listening; resynchronising caches");
+                feed.Deliver(new ChangeNotice(ChangeNotice.Resync, null));
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -43,8 +50,9 @@ internal sealed class PostgresChangeListener(string connectionString, ChangeFeed
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or IOException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Whatever went wrong, the feed retries: the version rows cover the gap, and the portal must not stop.
                 feed.Connected = false;
                 logger.LogWarning("Change feed connection lost ({Reason}); retrying in {Delay} ms", ex.Message, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

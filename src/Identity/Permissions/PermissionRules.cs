@@ -68,9 +68,14 @@ public static class PermissionRules
             return PermissionDecision.Deny($"{rule}.owner", "API tokens own no entities: unregistering needs a token with the 'admin' scope.");
         }
         var canWrite = ByRoleOrScope(caller, rule, PortalRoles.Developer, ApiScopes.CatalogWrite);
-        if (!canWrite.Allowed || target is null || target.OwnedEntirely)
+        if (!canWrite.Allowed || target is null || (target.Entities > 0 && target.OwnedEntirely) || (target.Entities == 0 && target.RegisteredByCaller))
         {
             return canWrite.Allowed ? PermissionDecision.Allow($"{rule}.owner") : canWrite;
+        }
+        if (target.Entities == 0)
+        {
+            // Nothing to own yet (a glob with no matches, a file that failed): the person who registered it decides.
+            return PermissionDecision.Deny($"{rule}.location", $"{target.Description} holds no entities: only whoever registered it, or an Admin, may unregister it.");
         }
         return target.Entities == 1
             ? PermissionDecision.Deny($"{rule}.owner", $"Only the owners of {target.Description} (or an Admin) may unregister it.")

@@ -9,8 +9,11 @@ public interface IOwnershipDirectory
     Task<IReadOnlyCollection<string>> OwnerRefsAsync(string login, CancellationToken ct);
 }
 
-/// <summary>A record as ownership sees it: one owner ref per entity it holds (null when an entity has no owner).</summary>
-public sealed record RecordOwners(string Description, IReadOnlyList<string?> Owners);
+/// <summary>
+/// A record as ownership sees it: one owner ref per entity it holds (null when an entity has no owner), and for a location
+/// the login that registered it.
+/// </summary>
+public sealed record RecordOwners(string Description, IReadOnlyList<string?> Owners, string? RegisteredBy = null);
 
 /// <summary>
 /// Answers "may this user (or token) do this action on this record", for endpoints, pages and background actions.
@@ -33,6 +36,8 @@ public sealed class PermissionService(IOwnershipDirectory directory)
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(await directory.OwnerRefsAsync(caller.Login, ct), StringComparer.OrdinalIgnoreCase);
         var owned = record.Owners.Count(o => o is not null && mine.Contains(o));
-        return PermissionRules.Decide(caller, action, new PermissionTarget(record.Description, record.Owners.Count, owned));
+        var registeredByCaller = caller.Login is not null && !caller.IsToken
+            && string.Equals(record.RegisteredBy, caller.Login, StringComparison.OrdinalIgnoreCase);
+        return PermissionRules.Decide(caller, action, new PermissionTarget(record.Description, record.Owners.Count, owned, registeredByCaller));
     }
 }

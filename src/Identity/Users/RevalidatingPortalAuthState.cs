@@ -14,10 +14,11 @@ internal sealed class RevalidatingPortalAuthState : RevalidatingServerAuthentica
 {
     private readonly UserAccess _access;
     private readonly ChangeFeed _feed;
+    private readonly ILogger _logger;
 
     public RevalidatingPortalAuthState(ILoggerFactory loggerFactory, UserAccess access, ChangeFeed feed) : base(loggerFactory)
     {
-        (_access, _feed) = (access, feed);
+        (_access, _feed, _logger) = (access, feed, loggerFactory.CreateLogger<RevalidatingPortalAuthState>());
         _feed.Received += OnNotice;
     }
 
@@ -34,15 +35,24 @@ internal sealed class RevalidatingPortalAuthState : RevalidatingServerAuthentica
         }
         _ = Task.Run(async () =>
         {
-            var state = await GetAuthenticationStateAsync();
-            var login = state.User.FindFirst(PortalClaims.Login)?.Value;
-            if (login is null || (notice.Key is { } key && !string.Equals(key, login, StringComparison.OrdinalIgnoreCase)))
+            try
             {
-                return;
+                var state = await GetAuthenticationStateAsync();
+                var login = state.User.FindFirst(PortalClaims.Login)?.Value;
+                if (login is null || (notice.Key is { } key && !string.Equals(key, login, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return;
+                }
+                // A resync reaches every circuit at once: the shared cache (cleared by the same notice) answers most of them.
+                if (!await _access.IsCurrentAsync(state.User, fresh: notice.Topic == ChangeNotice.Users, CancellationToken.None))
+                {
+                    SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+                }
             }
-            if (!await _access.IsCurrentAsync(state.User, fresh: true, CancellationToken.None))
+            catch (Exception ex)
             {
-                SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+                // The two-minute revalidation still runs; this was only the early check.
+                _logger.LogWarning(ex, "Revalidating a circuit after a {Topic} notice failed", notice.Topic);
             }
         });
     }

@@ -23,6 +23,8 @@ public sealed class UserAccess
     private readonly IDbContextFactory<PortalDbContext> _factory;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, (UserAccessState? State, DateTimeOffset ReadAt)> _cache = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Moved by every notice: a read that started before one must not put its (older) answer in the cache.</summary>
+    private long _generation;
 
     public UserAccess(IDbContextFactory<PortalDbContext> factory, ChangeFeed feed, TimeProvider time)
     {
@@ -30,6 +32,10 @@ public sealed class UserAccess
         (_factory, _time) = (factory, time);
         feed.Received += notice =>
         {
+            if (notice.Topic is ChangeNotice.Users or ChangeNotice.Resync)
+            {
+                Interlocked.Increment(ref _generation);
+            }
             if (notice.Topic == ChangeNotice.Resync || (notice.Topic == ChangeNotice.Users && notice.Key is null))
             {
                 _cache.Clear();
@@ -65,10 +71,18 @@ public sealed class UserAccess
         {
             return hit.State;
         }
+        var generation = Interlocked.Read(ref _generation);
         await using var db = await _factory.CreateDbContextAsync(ct);
         var state = await db.Set<PortalUser>().AsNoTracking().Where(u => u.Login == login)
             .Select(u => new UserAccessState(u.Blocked, u.AccessStamp)).FirstOrDefaultAsync(ct);
-        _cache[login] = (state, now);
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            _cache[login] = (state, now);
+            if (Interlocked.Read(ref _generation) != generation)
+            {
+                _cache.TryRemove(login, out _);
+            }
+        }
         return state;
     }
 }

@@ -28,8 +28,8 @@ public sealed class CatalogOwnership(CatalogBrowser browser, IDbContextFactory<P
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var location = await db.Set<LocationRecord>().AsNoTracking().Where(l => l.Id == locationId)
-            .Select(l => l.Type + ":" + l.Target).FirstOrDefaultAsync(ct);
+            .Select(l => new { Name = l.Type + ":" + l.Target, l.RegisteredBy }).FirstOrDefaultAsync(ct);
         var owners = await db.Set<EntityRecord>().AsNoTracking().Where(e => e.LocationId == locationId).Select(e => e.Owner).ToListAsync(ct);
-        return new RecordOwners($"location {location ?? locationId.ToString()}", owners);
+        return new RecordOwners($"location {location?.Name ?? locationId.ToString()}", owners, location?.RegisteredBy);
     }
 }

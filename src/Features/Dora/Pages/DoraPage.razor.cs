@@ -71,8 +71,14 @@ public partial class DoraPage : IDisposable
         _changes = new ChangeSubscription(Feed, ChangeNotice.Dora, () => InvokeAsync(async () =>
         {
             _quietReload = true;
-            await OnParametersSetAsync();
-            _quietReload = false;
+            try
+            {
+                await OnParametersSetAsync();
+            }
+            finally
+            {
+                _quietReload = false;
+            }
             StateHasChanged();
         }));
         _services = await Events.ServicesAsync(CancellationToken.None);

@@ -17,6 +17,7 @@ public sealed class PermissionRulesTests
         ["other"] = new PermissionTarget("component:default/theirs", 1, 0),
         ["mixed"] = new PermissionTarget("location file:/srv/x.yaml", 2, 1),
         ["empty"] = new PermissionTarget("location file:/srv/empty.yaml", 0, 0),
+        ["empty-mine"] = new PermissionTarget("location file:/srv/mine.yaml", 0, 0, RegisteredByCaller: true),
     };
 
     /// <summary>Who is allowed, per action and record shape. Anything not listed is refused.</summary>
@@ -32,12 +33,14 @@ public sealed class PermissionRulesTests
         [(PortalAction.CatalogUnregister, "own")] = "Developer PlatformLead Admin t:admin",
         [(PortalAction.CatalogUnregister, "other")] = "Admin t:admin",
         [(PortalAction.CatalogUnregister, "mixed")] = "Admin t:admin",
-        [(PortalAction.CatalogUnregister, "empty")] = "Developer PlatformLead Admin t:admin",
+        [(PortalAction.CatalogUnregister, "empty")] = "Admin t:admin",
+        [(PortalAction.CatalogUnregister, "empty-mine")] = "Developer PlatformLead Admin t:admin",
         [(PortalAction.LiveAction, "none")] = "Developer PlatformLead Admin t:admin",
         [(PortalAction.LiveAction, "own")] = "Developer PlatformLead Admin t:admin",
         [(PortalAction.LiveAction, "other")] = "PlatformLead Admin t:admin",
         [(PortalAction.LiveAction, "mixed")] = "PlatformLead Admin t:admin",
         [(PortalAction.LiveAction, "empty")] = "PlatformLead Admin t:admin",
+        [(PortalAction.LiveAction, "empty-mine")] = "PlatformLead Admin t:admin",
     };
 
     private static Caller CallerFor(string name) => name switch
