@@ -29,16 +29,6 @@ public static class ApiScopes
     public const string Admin = "admin";
 
     public static readonly IReadOnlyList<string> All = [CatalogRead, CatalogWrite, DoraWrite, ScaffolderRun, Admin];
-
-    /// <summary>What a signed-in person may do through the API with their session, by role.</summary>
-    public static IReadOnlyList<string> ForRole(string role) => role switch
-    {
-        PortalRoles.Admin => All,
-        PortalRoles.PlatformLead => [CatalogRead, CatalogWrite, DoraWrite, ScaffolderRun],
-        PortalRoles.Developer => [CatalogRead, CatalogWrite, ScaffolderRun],
-        PortalRoles.Learner => [CatalogRead],
-        _ => [],
-    };
 }
 
 public static class PortalClaims

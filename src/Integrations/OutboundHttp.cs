@@ -57,6 +57,9 @@ public static class OutboundHttp
                     MinimumThroughput = MinimumThroughput,
                     SamplingDuration = SamplingDuration,
                     BreakDuration = BreakDuration,
+                    // A refused address is the guard working, not the host failing: it must not open the circuit for everyone.
+                    ShouldHandle = args => ValueTask.FromResult(
+                        HttpClientResiliencePredicates.IsTransient(args.Outcome) && !OutboundRefusedException.IsIn(args.Outcome.Exception)),
                 })
                 .AddTimeout(attempt);
         }).SelectPipelineByAuthority();

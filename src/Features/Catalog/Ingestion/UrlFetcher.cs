@@ -121,7 +121,4 @@ public sealed class UrlFetcher(IHttpClientFactory clients, IOptions<CatalogOptio
             ? new Uri($"https://raw.githubusercontent.com/{parts[0]}/{parts[1]}/{string.Join('/', parts[3..])}")
             : uri;
     }
-
-    /// <summary>Not the public internet (see <see cref="AddressClassifier"/>).</summary>
-    public static bool IsPrivate(IPAddress address) => !AddressClassifier.IsPublic(address);
 }

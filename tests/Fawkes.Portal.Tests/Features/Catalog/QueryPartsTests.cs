@@ -64,7 +64,7 @@ public sealed class QueryPartsTests
     [InlineData("140.82.112.3", false)]
     [InlineData("172.32.0.1", false)]
     public void Private_and_loopback_addresses_are_recognised(string address, bool isPrivate) =>
-        Assert.Equal(isPrivate, UrlFetcher.IsPrivate(IPAddress.Parse(address)));
+        Assert.Equal(isPrivate, !Fawkes.Portal.Integrations.AddressClassifier.IsPublic(IPAddress.Parse(address)));
 
     [Theory]
     [InlineData("https://evil.example/catalog-info.yaml", "not allowed")]
