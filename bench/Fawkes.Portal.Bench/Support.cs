@@ -62,6 +62,10 @@ internal sealed class PortalProcess : IDisposable
         env["Portal__RateLimits__SignInPerMinute"] = "1000";
         env["Catalog__Locations__0__Type"] = "file";
         env["Catalog__Locations__0__Target"] = root;
+        foreach (var (kind, i) in new[] { "Component", "API", "System", "Domain", "Resource", "Group", "User", "Location" }.Select((k, i) => (k, i)))
+        {
+            env[$"Catalog__Locations__0__Rules__0__Allow__{i}"] = kind;
+        }
         env["Catalog__RefreshIntervalSeconds"] = "3600";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Fawkes.Portal.Features.Catalog.Ingestion.LocationService"] = "Information";

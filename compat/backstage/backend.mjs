@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogLocationsExtensionPoint, catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 
 const [portArg, entryArg, tokenArg] = process.argv.slice(2);
 if (!portArg || !entryArg) {
@@ -51,8 +51,16 @@ backend.add(createBackendModule({
   moduleId: 'compat-file-locations',
   register(env) {
     env.registerInit({
-      deps: { locations: catalogLocationsExtensionPoint },
-      async init({ locations }) { locations.setAllowedLocationTypes(['url', 'file']); },
+      deps: { locations: catalogLocationsExtensionPoint, processing: catalogProcessingExtensionPoint },
+      async init({ locations, processing }) {
+        locations.setAllowedLocationTypes(['url', 'file']);
+        // Processing errors are otherwise silent (an entity that never processed cleanly is just absent); one line
+        // each in the log tells why an entity is missing on Backstage's side.
+        processing.setOnProcessingErrorHandler(({ unprocessedEntity: e, errors }) => {
+          const ref = `${e.kind}:${e.metadata?.namespace ?? 'default'}/${e.metadata?.name}`;
+          console.log(`processing error ${ref}: ${errors.map(String).join(' | ')}`);
+        });
+      },
     });
   },
 }));

@@ -57,6 +57,23 @@ const cursorShape = r => ({ ...r, body: r.body && { ...r.body, pageInfo: Object.
 
 const e = encodeURIComponent;
 console.log('--- REST');
+// Which entities each side holds, as sorted refs: the first thing to agree on, and the clearest line when it does not.
+{
+  const refs = async base => {
+    const r = await call(base, 'GET', '/entities?fields=kind,metadata.namespace,metadata.name');
+    return Array.isArray(r.body) ? r.body.map(x => `${x.kind}:${x.metadata.namespace}/${x.metadata.name}`.toLowerCase()) : [];
+  };
+  const [b, p] = [await refs(backstageUrl), await refs(portalUrl)];
+  const onlyB = b.filter(x => !p.includes(x)).sort();
+  const onlyP = p.filter(x => !b.includes(x)).sort();
+  if (onlyB.length + onlyP.length === 0 && b.length === p.length) { identical++; console.log(`identical  entity refs (${b.length})`); }
+  else {
+    different++;
+    console.log(`different  entity refs (B ${b.length}, P ${p.length})`);
+    for (const x of onlyB) console.log(`    B only ${x}`);
+    for (const x of onlyP) console.log(`    P only ${x}`);
+  }
+}
 await compare('all', 'GET', '/entities', undefined, { unordered: true });
 for (const f of ['kind=component', 'kind=Component,spec.type=service', 'kind=user&filter=kind=group', 'metadata.tags=java',
   'metadata.tags.java', 'spec.owner', 'relations.ownedBy=group:default/team-pay', 'relations.hasMember=user:default/ada',

@@ -47,6 +47,14 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(settings);
         settings = new Dictionary<string, string?>(settings);
         settings.TryAdd(SignInMode.EnabledKey, "true");
+        // Test catalogs hold every kind; Backstage's default rules (Component, API, Location) are tested where a test sets its own.
+        if (!settings.Keys.Any(k => k.StartsWith("Catalog:Rules", StringComparison.Ordinal)))
+        {
+            foreach (var (kind, i) in AllKinds.Select((k, i) => (k, i)))
+            {
+                settings[$"Catalog:Rules:0:Allow:{i}"] = kind;
+            }
+        }
         var host = new PortalHost(settings);
         if (settings.ContainsKey("urls"))
         {
@@ -62,6 +70,8 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         host.BaseAddress = host.Addresses[0];
         return host;
     }
+
+    public static readonly string[] AllKinds = ["Component", "API", "System", "Domain", "Resource", "Group", "User", "Location", "Template"];
 
     /// <summary>The host environment setting (as <c>UseEnvironment</c>), e.g. <c>["environment"] = "Production"</c>.</summary>
     public const string EnvironmentSetting = "environment";

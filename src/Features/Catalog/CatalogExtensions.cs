@@ -25,6 +25,9 @@ public static class CatalogExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = Math.Max(o.SerializerOptions.MaxDepth, Yaml.CatalogYamlReader.MaxDepth + 16));
         services.AddSingleton(sp => FileRoots.From(sp.GetRequiredService<IOptions<CatalogOptions>>().Value,
             sp.GetRequiredService<Operations.Demo.DemoSeeder>() is { IsEnabled: true } demo ? Path.Combine(demo.ContentRoot, "catalog") : null));
+        services.AddSingleton(sp => CatalogRules.From(sp.GetRequiredService<IConfiguration>().GetSection(CatalogOptions.Section),
+            sp.GetRequiredService<Operations.Demo.DemoSeeder>() is { IsEnabled: true } demo
+                ? [("file", Path.Combine(demo.ContentRoot, "catalog", "catalog-info.yaml"))] : []));
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<BackstageMirror>();
         services.AddSingleton<LocationReader>();

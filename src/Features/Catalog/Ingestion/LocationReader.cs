@@ -13,7 +13,7 @@ namespace Fawkes.Portal.Features.Catalog.Ingestion;
 /// Reads a location and everything it leads to (Location entities, recursively), validates each entity and
 /// resolves <c>$text</c>/<c>$json</c>/<c>$yaml</c> placeholders. Never throws for bad input: problems are returned.
 /// </summary>
-public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backstage, IOptions<CatalogOptions> options)
+public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backstage, CatalogRules rules, IOptions<CatalogOptions> options)
 {
     private const int MaxLocations = 5_000;
 
@@ -26,7 +26,10 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
         var entities = new List<SourcedEntity>();
         var problems = new List<LocationProblem>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var queue = new Queue<(string Type, string Target, string? Parent)>([(type, target, null)]);
+        // As in Backstage, the root location is itself a Location entity, and the parent of everything its target holds.
+        var root = GeneratedLocation.Create(type, target);
+        entities.Add(root);
+        var queue = new Queue<(string Type, string Target, string? Parent)>([(type, target, root.Ref!.Value.ToString())]);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var rootTarget = $"{type}:{target}";
 
@@ -63,7 +66,7 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
                 }
             }
         }
-        return new LocationReadResult(entities, problems, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new LocationReadResult(RuleEnforcement.Apply(entities, rules, type, target), problems, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     private async Task<List<SourcedEntity>> ParseFileAsync(FetchedFile file, string rootTarget, string? parent, IncrementalHash hash, CancellationToken cancellationToken)
@@ -72,7 +75,7 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
         var read = CatalogYamlReader.Read(file.Text, options.Value.MaxFileBytes);
         if (read.Error is { } error)
         {
-            return [new SourcedEntity(source, error.Line ?? 0, null, null, [error])];
+            return [new SourcedEntity(source, error.Line ?? 0, null, null, [error]) { ParentRef = parent }];
         }
         var result = new List<SourcedEntity>();
         foreach (var doc in read.Documents)
@@ -88,17 +91,18 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
             var placeholderProblems = await ResolvePlaceholdersAsync(doc.Root, "", file, doc, hash, cancellationToken);
             if (placeholderProblems.Count > 0)
             {
-                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, placeholderProblems));
+                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, placeholderProblems) { ParentRef = parent });
                 continue;
             }
             var validation = EntityValidator.Validate(doc.Root);
             if (!validation.IsValid)
             {
                 var issues = validation.Errors.Select(e => new SourceProblem(e.Message, doc.LineOf(e.Field), null, e.Field)).ToList();
-                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, issues));
+                result.Add(new SourcedEntity(source, doc.Line, entityRef, null, issues) { ParentRef = parent });
                 continue;
             }
             var entity = validation.Entity!;
+            SpecListOrder.Apply(entity);
             var metadata = (JsonObject)entity["metadata"]!;
             if (metadata["annotations"] is not JsonObject annotations)
             {

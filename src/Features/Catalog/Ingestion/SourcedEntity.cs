@@ -9,7 +9,7 @@ public sealed record SourcedEntity(string Source, int Line, EntityRef? Ref, Json
 {
     public bool IsValid => Entity is not null && Problems.Count == 0;
 
-    /// <summary>The Location entity whose target led here; null for the root location's own files.</summary>
+    /// <summary>The Location entity whose target led here (for the root location's own files, its generated Location entity).</summary>
     public string? ParentRef { get; init; }
 }
 
