@@ -24,21 +24,24 @@ internal static class LocationsApi
             .RequireAuthorization(read);
         api.MapPost("/locations/by-query", ByQueryAsync).RequireAuthorization(read);
         api.MapGet("/locations/{id}", async (string id, LocationService locations, CancellationToken ct) =>
-            Guid.TryParse(id, out var guid) && await locations.GetAsync(guid, ct) is { } l ? Results.Json(Json(l)) : NoLocation(id))
+            Guid.TryParse(id, out var guid) && await locations.GetAsync(guid, ct) is { } l ? Results.Json(Json(l, withErrors: true)) : NoLocation(id))
             .RequireAuthorization(read);
         api.MapGet("/locations/by-entity/{kind}/{namespace}/{name}", ByEntityAsync).RequireAuthorization(read);
         api.MapDelete("/locations/{id}", UnregisterAsync).RequireAuthorization(Policies.CatalogUnregister);
         return api;
     }
 
-    /// <summary>Backstage's location shape, plus (an intended extra) the problems of its last read when there are any.</summary>
-    public static JsonObject Json(LocationView l)
+    /// <summary>
+    /// Backstage's location shape; <paramref name="withErrors"/> (only <c>GET /locations/{id}</c>, an intended extra)
+    /// adds the problems of its last read when there are any: Backstage keeps them on its generated Location entity.
+    /// </summary>
+    public static JsonObject Json(LocationView l, bool withErrors = false)
     {
         var json = new JsonObject
         {
             ["id"] = l.Id.ToString(), ["type"] = l.Type, ["target"] = l.Target, ["entityRef"] = LocationEntityRef(l.Type, l.Target),
         };
-        if (l.Problems.Count > 0)
+        if (withErrors && l.Problems.Count > 0)
         {
             json["errors"] = new JsonArray([.. l.Problems.Select(p => (JsonNode)new JsonObject { ["name"] = "InputError", ["message"] = p.ToString() })]);
         }
