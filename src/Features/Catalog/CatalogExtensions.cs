@@ -10,6 +10,9 @@ namespace Fawkes.Portal.Features.Catalog;
 
 public static class CatalogExtensions
 {
+    /// <summary>Where Backstage's catalog REST API is served (the same path as in a Backstage app).</summary>
+    public const string ApiPath = "/api/catalog";
+
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -18,6 +21,9 @@ public static class CatalogExtensions
             .Validate(o => o.RefreshIntervalSeconds >= 5, "Catalog:RefreshIntervalSeconds must be at least 5.")
             .Validate(o => o.MaxFileBytes > 0, "Catalog:MaxFileBytes must be positive.")
             .ValidateOnStart();
+        // Ahead of every other writer (the problem details service asks them in order): errors under /api/catalog are
+        // written in Backstage's shape, whoever reports them (permissions, authentication, exceptions, status codes).
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, BackstageErrorWriter>());
         services.AddCatalogHttp();
         services.AddGitHub();
         // Catalog files may nest CatalogYamlReader.MaxDepth (64) levels; responses wrap entities in a few more
@@ -59,9 +65,10 @@ public static class CatalogExtensions
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/catalog").WithTags("Catalog");
+        var api = app.MapGroup(ApiPath).WithTags("Catalog");
         api.MapEntitiesApi();
         api.MapLocationsApi();
+        api.MapCatalogChecksApi();
         return app;
     }
 }

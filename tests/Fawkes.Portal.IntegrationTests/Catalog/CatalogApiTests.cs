@@ -102,13 +102,13 @@ public sealed class CatalogApiTests(CatalogFixture fixture) : IClassFixture<Cata
         Assert.Contains(byName["relations"]!.AsArray(), r => r!["type"]!.GetValue<string>() == "ownedBy" && r["targetRef"]!.GetValue<string>() == "group:default/team-a");
         Assert.False(string.IsNullOrEmpty(byName["metadata"]!["etag"]!.GetValue<string>()));
 
-        var refs = await Api.PostAsJsonAsync("/api/catalog/entities/by-refs", new { entityRefs = new[] { "component:default/svc-02", "component:default/nope", "group:team-a" } });
+        var refs = await Api.PostAsJsonAsync("/api/catalog/entities/by-refs", new { entityRefs = new[] { "component:default/svc-02", "component:default/nope", "group:default/team-a" } });
         var items = (await refs.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
         Assert.Equal(["svc-02", null, "team-a"], items.Select(i => i?["metadata"]!["name"]!.GetValue<string>()));
 
         var missing = await Api.GetAsync("/api/catalog/entities/by-name/component/default/nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Equal("NotFoundError", (await missing.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["name"]!.GetValue<string>());
     }
 

@@ -80,9 +80,12 @@ public sealed class IngestionTests : IAsyncLifetime
 
         var response = await RegisterAsync("url", url, dryRun: true);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // As Backstage: 201, the location's own generated Location entity first, then what it holds.
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("dry-service", body["entities"]![0]!["metadata"]!["name"]!.GetValue<string>());
+        Assert.Equal(["Location", "Component"], body["entities"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
+        Assert.Equal("dry-service", body["entities"]![1]!["metadata"]!["name"]!.GetValue<string>());
+        Assert.False(body["exists"]!.GetValue<bool>());
         Assert.Null(await EntityAsync("dry-service"));
     }
 
@@ -185,13 +188,13 @@ public sealed class IngestionTests : IAsyncLifetime
     [Theory]
     [InlineData("file", "/etc/passwd", "Location target /etc/passwd is outside Catalog:FileRoots")]
     [InlineData("url", "https://evil.example/catalog-info.yaml", "is not allowed")]
-    [InlineData("ftp", "x", "Unknown location type")]
+    [InlineData("ftp", "x", "Registered locations must be of an allowed type")]
     public async Task Locations_the_portal_must_not_read_are_refused(string type, string target, string reason)
     {
         var response = await RegisterAsync(type, target);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

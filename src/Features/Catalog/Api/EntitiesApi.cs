@@ -4,7 +4,6 @@ using Fawkes.Portal.Features.Catalog.Query;
 using Fawkes.Portal.Features.Catalog.Permissions;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Identity.Permissions;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Fawkes.Portal.Features.Catalog.Api;
 
@@ -16,11 +15,11 @@ internal static class EntitiesApi
         const string read = Policies.CatalogRead;
         api.MapGet("/entities", ListAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-query", ByQueryAsync).RequireAuthorization(read);
-        api.MapPost("/entities/by-refs", ByRefsAsync).RequireAuthorization(read);
+        api.MapPost("/entities/by-refs", EntitiesByRefs.HandleAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-name/{kind}/{namespace}/{name}", ByNameAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-name/{kind}/{namespace}/{name}/ancestry", AncestryAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-uid/{uid}", async (string uid, CatalogQueries q, CancellationToken ct) =>
-            await q.ByUidAsync(uid, ct) is { } e ? Results.Json(e) : CatalogProblems.NotFound($"No entity with uid {uid}.")).RequireAuthorization(read);
+            await q.ByUidAsync(uid, ct) is { } e ? Results.Json(e) : CatalogProblems.NotFound($"No entity with uid {uid}")).RequireAuthorization(read);
         api.MapDelete("/entities/by-uid/{uid}", DeleteAsync).RequireAuthorization(Policies.CatalogUnregister);
         api.MapGet("/entity-facets", FacetsAsync).RequireAuthorization(read);
         return api;
@@ -71,33 +70,17 @@ internal static class EntitiesApi
         });
     }
 
-    private static async Task<IResult> ByRefsAsync(HttpRequest request, [FromBody] ByRefsRequest body, CatalogQueries q, CancellationToken ct)
-    {
-        var refs = new List<EntityRef>();
-        foreach (var text in body.EntityRefs ?? [])
-        {
-            if (!EntityRef.TryParse(text, null, EntityRef.DefaultNamespace, out var r, out var error))
-            {
-                return CatalogProblems.Input($"entityRefs: {error}");
-            }
-            refs.Add(r);
-        }
-        var fields = body.Fields?.Count > 0 ? body.Fields : Fields(request);
-        var items = await q.ByRefsAsync(refs, ct);
-        return Results.Json(new JsonObject { ["items"] = new JsonArray([.. items.Select(i => i is null ? null : (JsonNode)EntityJson.Project(i, fields))]) });
-    }
-
     private static async Task<IResult> ByNameAsync(string kind, string @namespace, string name, CatalogQueries q, CancellationToken ct) =>
         await q.ByRefUtf8Async(new EntityRef(kind, @namespace, name), ct) is { } json
             ? Results.Bytes(json, "application/json")
-            : CatalogProblems.NotFound($"No {kind}:{@namespace}/{name} in the catalog.");
+            : CatalogProblems.NotFound($"No entity named '{name}' found, with kind '{kind}' in namespace '{@namespace}'");
 
     private static async Task<IResult> AncestryAsync(string kind, string @namespace, string name, CatalogQueries q, CancellationToken ct)
     {
         var ancestry = await q.AncestryAsync(new EntityRef(kind, @namespace, name), ct);
         if (ancestry is not { } a)
         {
-            return CatalogProblems.NotFound($"No {kind}:{@namespace}/{name} in the catalog.");
+            return CatalogProblems.NotFound($"No such entity {new EntityRef(kind, @namespace, name)}");
         }
         return Results.Json(new JsonObject
         {
@@ -116,7 +99,7 @@ internal static class EntitiesApi
         var entity = await q.ByUidAsync(uid, ct);
         if (entity is null)
         {
-            return CatalogProblems.NotFound($"No entity with uid {uid}.");
+            return CatalogProblems.NotFound($"No entity with uid {uid}");
         }
         var decision = await permissions.DecideAsync(ctx.User, PortalAction.CatalogUnregister, CatalogOwnership.OfEntity(entity), ct);
         if (!decision.Allowed)
@@ -125,7 +108,7 @@ internal static class EntitiesApi
         }
         if (!await q.DeleteByUidAsync(uid, ct))
         {
-            return CatalogProblems.NotFound($"No entity with uid {uid}.");
+            return CatalogProblems.NotFound($"No entity with uid {uid}");
         }
         await audit.RecordAsync(ctx.User.FindFirst(PortalClaims.Login)?.Value ?? "unknown", "catalog.entity.delete", $"entity:{Relations.RelationBuilder.RefOf(entity)}", null, ct);
         return Results.NoContent();
@@ -146,7 +129,7 @@ internal static class EntitiesApi
         return Results.Json(new JsonObject { ["facets"] = result });
     }
 
-    private static bool TryFilter(HttpRequest request, out EntityFilter filter, out IResult? error)
+    internal static bool TryFilter(HttpRequest request, out EntityFilter filter, out IResult? error)
     {
         try
         {
@@ -167,5 +150,4 @@ internal static class EntitiesApi
     private static IReadOnlyList<string> SplitList(Microsoft.Extensions.Primitives.StringValues values) =>
         [.. values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
-    internal sealed record ByRefsRequest(List<string>? EntityRefs, List<string>? Fields);
 }
