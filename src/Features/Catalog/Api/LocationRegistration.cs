@@ -82,37 +82,20 @@ internal static class LocationRegistration
         {
             ["exists"] = exists,
             ["location"] = new JsonObject { ["type"] = type, ["target"] = target, ["id"] = $"{type}:{target}", ["entityRef"] = entityRef },
-            ["entities"] = new JsonArray([.. InProcessingOrder(GeneratedLocation(type, target, entityRef), preview.Entities)]),
+            ["entities"] = new JsonArray([.. InProcessingOrder(preview.Entities)]),
         }, statusCode: 201);
     }
 
-    /// <summary>The Location entity Backstage generates for a registered location, as its dry run shows it.</summary>
-    private static JsonObject GeneratedLocation(string type, string target, string entityRef) => new()
-    {
-        ["apiVersion"] = "backstage.io/v1alpha1",
-        ["kind"] = "Location",
-        ["metadata"] = new JsonObject
-        {
-            ["name"] = entityRef[(entityRef.IndexOf('/', StringComparison.Ordinal) + 1)..],
-            ["namespace"] = EntityRef.DefaultNamespace,
-            ["annotations"] = new JsonObject
-            {
-                [CatalogAnnotations.ManagedByLocation] = $"{type}:{target}",
-                [CatalogAnnotations.ManagedByOriginLocation] = $"{type}:{target}",
-            },
-        },
-        ["spec"] = new JsonObject { ["type"] = type, ["target"] = target },
-    };
-
     /// <summary>
     /// Backstage's dry run processes a stack: it pops an entity, emits it, then pushes what it led to in file order, so each
-    /// level comes out last-first, depth first. <see cref="SourcedEntity.ParentRef"/> (null: the root's own files) says who led where.
+    /// level comes out last-first, depth first. <see cref="SourcedEntity.ParentRef"/> says who led where.
     /// </summary>
-    private static IEnumerable<JsonNode> InProcessingOrder(JsonObject root, IReadOnlyList<SourcedEntity> read)
+    private static IEnumerable<JsonNode> InProcessingOrder(IReadOnlyList<SourcedEntity> read)
     {
-        var children = read.Where(e => e.IsValid).ToLookup(e => e.ParentRef ?? "", StringComparer.Ordinal);
-        var stack = new Stack<(JsonObject Entity, string Key)>([(root, "")]);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The reader's first entity is the location's generated Location entity; everything else hangs below it.
+        var children = read.Where(e => e.IsValid && e.ParentRef is not null).ToLookup(e => e.ParentRef!, StringComparer.OrdinalIgnoreCase);
+        var stack = new Stack<(JsonObject Entity, string Key)>(read.Where(e => e.IsValid && e.ParentRef is null).Select(e => (e.Entity!, e.Ref!.Value.ToString())));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (stack.Count > 0)
         {
             var (entity, key) = stack.Pop();

@@ -49,8 +49,7 @@ internal static class LocationsApi
     }
 
     /// <summary>The ref Backstage gives a registered location's own Location entity: <c>generated-</c> + SHA-1 of <c>type:target</c>.</summary>
-    public static string LocationEntityRef(string type, string target) =>
-        $"location:default/generated-{Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{type}:{target}")))}";
+    public static string LocationEntityRef(string type, string target) => GeneratedLocation.RefOf(type, target).ToString();
 
     public static async Task<IReadOnlyList<LocationView>> RegisteredAsync(LocationService locations, CancellationToken ct) =>
         [.. (await locations.ListAsync(ct)).Where(l => l.Origin is not ("config" or "demo"))];
