@@ -167,11 +167,11 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         return records.Count;
     }, ct);
 
-    /// <summary>Sets an open incident's resolution time (DevLake's issue close).</summary>
-    public Task<bool> ResolveIncidentAsync(string id, DateTimeOffset resolvedAt, CancellationToken ct) => InTransactionAsync(async unit =>
+    /// <summary>Sets an open incident's resolution time (DevLake's issue close); with <paramref name="source"/>, only if that sender stored it.</summary>
+    public Task<bool> ResolveIncidentAsync(string id, string? source, DateTimeOffset resolvedAt, CancellationToken ct) => InTransactionAsync(async unit =>
     {
         var record = await unit.Db.Set<DoraEventRecord>().FindAsync(["incident", id], ct);
-        if (record is null)
+        if (record is null || (source is not null && record.Source != source))
         {
             return false;
         }
