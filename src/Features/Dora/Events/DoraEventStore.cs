@@ -209,7 +209,8 @@ public static class DoraEventJson
 
     private static DateTimeOffset? OptionalT(JsonObject e, string f) => e[f] is null ? null : T(e, f);
 
-    public static DeploymentEvent Deployment(JsonObject e) => new(S(e, "id"), S(e, "service"), S(e, "environment"), S(e, "result"),
+    /// <remarks>Rows stored before <see cref="EnvironmentLabel"/> existed may hold ArgoCD's <c>&lt;no value&gt;</c>: production too.</remarks>
+    public static DeploymentEvent Deployment(JsonObject e) => new(S(e, "id"), S(e, "service"), EnvironmentLabel.OrProduction(S(e, "environment")), S(e, "result"),
         T(e, "startedAt"), T(e, "finishedAt"), [.. (e["commits"] as JsonArray ?? []).Select(c => c!.GetValue<string>())]);
 
     public static PullRequestEvent PullRequest(JsonObject e) => new(S(e, "id"), S(e, "service"), T(e, "createdAt"), OptionalT(e, "mergedAt"),
