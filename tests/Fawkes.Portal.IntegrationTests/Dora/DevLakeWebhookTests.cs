@@ -62,7 +62,7 @@ public sealed class DevLakeWebhookTests : IAsyncLifetime
         var close = await _api.PostAsync("/api/plugins/webhook/7/issue/INC-1/close", null);
         Assert.Equal(HttpStatusCode.OK, close.StatusCode);
         var incidents = (await _api.GetFromJsonAsync<JsonObject>("/api/dora/incidents?service=checkout-web&from=2024-05-01&to=2030-12-31"))!["items"]!.AsArray();
-        Assert.NotNull(incidents.Single(i => i!["id"]!.GetValue<string>() == "INC-1")!["resolvedAt"]);
+        Assert.NotNull(incidents.Single(i => i!["id"]!.GetValue<string>() == "webhook:7:INC-1")!["resolvedAt"]); // DevLake's own id
         Assert.Equal(HttpStatusCode.NotFound, (await _api.PostAsync("/api/plugins/webhook/7/issue/NOPE-9/close", null)).StatusCode);
     }
 

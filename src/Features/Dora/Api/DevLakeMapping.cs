@@ -22,7 +22,7 @@ internal static class DevLakeMapping
             ["type"] = "deployment",
             ["id"] = S(body, "id") ?? S(body, "deployment_id"),
             ["service"] = service,
-            ["environment"] = S(body, "environment") ?? "production",
+            ["environment"] = Events.EnvironmentLabel.OrProduction(S(body, "environment")),
             ["result"] = Result(S(body, "result") ?? S(body, "status")),
             ["startedAt"] = started,
             ["finishedAt"] = finished,
@@ -35,10 +35,24 @@ internal static class DevLakeMapping
         };
     }
 
-    public static JsonObject Incident(JsonObject body, string service) => new()
+    /// <summary>
+    /// DevLake's own domain id, <c>webhook:{connectionId}:{issueKey}</c>: issue keys are per repository (GitHub numbers),
+    /// so two services on two connections may both send issue 12 and must not share one incident.
+    /// </summary>
+    public static string? IncidentId(JsonObject body, string connectionId) => Scoped(connectionId, S(body, "issueKey") ?? S(body, "id"));
+
+    /// <summary>The bare key releases before connection scoping stored (still found by close and replaced when re-sent).</summary>
+    public static string? LegacyIncidentId(JsonObject body) => S(body, "issueKey") ?? S(body, "id");
+
+    /// <summary>DevLake's own domain id, <c>webhook:{connectionId}:{pullRequestKey}</c> (the key is a number in its API).</summary>
+    public static string? PullRequestId(JsonObject body, string connectionId) => Scoped(connectionId, Key(body["pullRequestKey"]) ?? S(body, "id"));
+
+    public static string? LegacyPullRequestId(JsonObject body) => S(body, "id") ?? Key(body["pullRequestKey"]);
+
+    public static JsonObject Incident(JsonObject body, string service, string connectionId) => new()
     {
         ["type"] = "incident",
-        ["id"] = S(body, "issueKey") ?? S(body, "id"),
+        ["id"] = IncidentId(body, connectionId),
         ["service"] = service,
         ["createdAt"] = S(body, "createdDate"),
         ["resolvedAt"] = S(body, "resolutionDate") ?? S(body, "resolvedDate"),
@@ -47,16 +61,23 @@ internal static class DevLakeMapping
         ["url"] = S(body, "url"),
     };
 
-    public static JsonObject PullRequest(JsonObject body, string service) => new()
+    /// <summary>
+    /// DevLake's pull request webhook carries no first-commit time: <c>firstCommitAt</c> stays unset (never the creation
+    /// time, which would report a coding time of 0) unless a GitHub <c>push</c> to <c>headRef</c> supplies it.
+    /// </summary>
+    public static JsonObject PullRequest(JsonObject body, string service, string connectionId) => new()
     {
         ["type"] = "pull_request",
-        ["id"] = S(body, "id") ?? S(body, "pullRequestKey"),
+        ["id"] = PullRequestId(body, connectionId),
         ["service"] = service,
         ["createdAt"] = S(body, "createdDate"),
         ["mergedAt"] = S(body, "mergedDate"),
         ["mergeCommitSha"] = S(body, "mergeCommitSha"),
-        ["firstCommitAt"] = S(body, "firstCommitDate") ?? S(body, "createdDate"),
-        ["title"] = S(body, "title"),
+        ["firstCommitAt"] = S(body, "firstCommitDate"),
+        // Branch and repository, to match GitHub push webhooks (BranchFirstCommit); DevLake may write "fork:branch".
+        ["headRef"] = S(body, "headRef")?.Split(':')[^1] is { Length: > 0 } branch ? branch : null,
+        ["repository"] = RepositorySlug.FromUrl(S(body, "baseRepoUrl") ?? S(body, "headRepoUrl")),
+        ["title"] = S(body, "title") ?? S(body, "displayTitle"),
         ["url"] = S(body, "url"),
     };
 
@@ -85,6 +106,13 @@ internal static class DevLakeMapping
             && DateTimeOffset.TryParse(finished, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? at.AddSeconds(-v.GetValue<double>()).ToString("O", CultureInfo.InvariantCulture)
             : finished;
+
+    private static string? Scoped(string connectionId, string? key) => string.IsNullOrEmpty(key) ? null : $"webhook:{connectionId}:{key}";
+
+    /// <summary>A key sent as a string or a number.</summary>
+    private static string? Key(JsonNode? node) => node is JsonValue v
+        ? v.GetValueKind() switch { JsonValueKind.String => v.GetValue<string>(), JsonValueKind.Number => v.ToJsonString(), _ => null }
+        : null;
 
     private static string? S(JsonNode? node, string field) => DoraJson.S(node, field);
 }

@@ -36,22 +36,28 @@ internal static class DevLakeWebhookApi
             group.MapPost("/incidents", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, Incidents, ct));
             group.MapPost("/pull_requests", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, PullRequests, ct));
             group.MapPost("/cicd", (string connectionId, HttpRequest r, Handler h, CancellationToken ct) => h.HandleAsync(connectionId, r, Builds, ct));
-            group.MapPost("/issue/{issueKey}/close", (string issueKey, Handler h, CancellationToken ct) => h.CloseAsync(issueKey, ct));
+            group.MapPost("/issue/{issueKey}/close", (string connectionId, string issueKey, Handler h, CancellationToken ct) => h.CloseAsync(connectionId, issueKey, ct));
         }
         return app;
     }
 
-    /// <summary>One DevLake endpoint: its mapping, the repository field its senders fill, and what it ignores.</summary>
-    internal sealed record Kind(Func<JsonObject, string, JsonObject> Map, string RepositoryField, Func<JsonObject, string?>? Skip = null);
+    /// <summary>
+    /// One DevLake endpoint: its mapping (body, service, connection id), the repository field its senders fill, what it
+    /// ignores, and the id releases before connection scoping stored the same event under (replaced when it is re-sent).
+    /// </summary>
+    internal sealed record Kind(Func<JsonObject, string, string, JsonObject> Map, string RepositoryField,
+        Func<JsonObject, string?>? Skip = null, Func<JsonObject, string?>? LegacyId = null);
 
-    private static readonly Kind Deployments = new(DevLakeMapping.Deployment, "deploymentCommits[0].repoUrl");
-    private static readonly Kind Incidents = new(DevLakeMapping.Incident, "repoUrl");
-    private static readonly Kind PullRequests = new(DevLakeMapping.PullRequest, "baseRepoUrl");
-    private static readonly Kind Builds = new(DevLakeMapping.Build, "repoUrl");
+    private static readonly Kind Deployments = new((body, service, _) => DevLakeMapping.Deployment(body, service), "deploymentCommits[0].repoUrl");
+    private static readonly Kind Incidents = new(DevLakeMapping.Incident, "repoUrl", LegacyId: DevLakeMapping.LegacyIncidentId);
+    private static readonly Kind PullRequests = new(DevLakeMapping.PullRequest, "baseRepoUrl", LegacyId: DevLakeMapping.LegacyPullRequestId);
+    private static readonly Kind Builds = new((body, service, _) => DevLakeMapping.Build(body, service), "repoUrl");
 
     /// <summary>DevLake's issue webhook carries every issue type; only INCIDENTs are DORA events (others need no service).</summary>
-    private static readonly Kind Issues = new(DevLakeMapping.Incident, "repoUrl",
-        body => string.Equals(DoraJson.S(body, "type"), "INCIDENT", StringComparison.OrdinalIgnoreCase) ? null : "not an incident");
+    private static readonly Kind Issues = Incidents with
+    {
+        Skip = body => string.Equals(DoraJson.S(body, "type"), "INCIDENT", StringComparison.OrdinalIgnoreCase) ? null : "not an incident",
+    };
 
     internal sealed class Handler(DoraEventStore store, CatalogQueries catalog, IOptions<DoraConnectionOptions> connections, TimeProvider time)
     {
@@ -77,21 +83,36 @@ internal static class DevLakeWebhookApi
                     $"No repository in the payload, so no service: send {kind.RepositoryField} (e.g. https://github.com/owner/repo), "
                     + $"a 'component', or set Dora:Connections:{connectionId}:Service."] }, statusCode: 422);
             }
-            var (parsed, errors) = DoraEventParser.Parse(kind.Map(body, service));
+            // A DevLake pull request has no first-commit time of its own: the native API's requirement does not apply.
+            var (parsed, errors) = DoraEventParser.Parse(kind.Map(body, service, connectionId), firstCommitRequired: false);
             if (parsed is null)
             {
                 return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), statusCode: 422);
             }
-            await store.UpsertAsync([parsed], $"devlake:{connectionId}", ct);
+            var source = Source(connectionId);
+            var legacyId = kind.LegacyId?.Invoke(body);
+            await store.InTransactionAsync(async unit =>
+            {
+                await DevLakePullRequests.TakeBranchFirstCommitAsync(unit.Db, parsed, ct);
+                return legacyId is null ? await unit.UpsertAsync([parsed], source, ct) : await unit.UpsertReplacingAsync(parsed, legacyId, source, ct);
+            }, ct);
             return Results.Ok(new { accepted = 1 });
         }
 
-        /// <summary><c>POST …/issue/{key}/close</c>: resolves the incident now (re-sent incidents replace it).</summary>
-        public async Task<IResult> CloseAsync(string issueKey, CancellationToken ct)
+        /// <summary>
+        /// <c>POST …/{connectionId}/issue/{key}/close</c>: resolves this connection's incident now. An incident stored before
+        /// ids were scoped by connection (bare <c>{key}</c>) is closed only when this same connection sent it; another
+        /// connection's or another sender's incident with that key is never touched.
+        /// </summary>
+        public async Task<IResult> CloseAsync(string connectionId, string issueKey, CancellationToken ct)
         {
-            var closed = await store.ResolveIncidentAsync(issueKey, time.GetUtcNow(), ct);
-            return closed ? Results.Ok(new { accepted = 1 }) : Results.Problem(title: "Unknown incident", detail: $"No incident '{issueKey}' was received.", statusCode: 404);
+            var closed = await store.ResolveIncidentAsync($"webhook:{connectionId}:{issueKey}", null, time.GetUtcNow(), ct)
+                || await store.ResolveIncidentAsync(issueKey, Source(connectionId), time.GetUtcNow(), ct);
+            return closed ? Results.Ok(new { accepted = 1 }) : Results.Problem(title: "Unknown incident",
+                detail: $"No incident '{issueKey}' was received on DevLake connection {connectionId} (POST /api/plugins/webhook/{connectionId}/issues first).", statusCode: 404);
         }
+
+        private static string Source(string connectionId) => $"devlake:{connectionId}";
 
         /// <summary>
         /// The connection's configured service, else the catalog component that claims the repository, else the payload's

@@ -56,6 +56,7 @@ internal static class DoraApi
                 unmapped = r.Unmapped, componentsWithoutDeployments = r.ComponentsWithoutDeployments,
                 unattributedIncidents = r.UnattributedIncidents.Select(i => new { i.Id, i.Service, i.CreatedAt, i.ResolvedAt }),
                 pullRequestsWithoutFirstCommit = r.PullRequestsWithoutFirstCommit, unresolvedCommits = r.UnresolvedCommits, pendingCommits = r.PendingCommits,
+                newestPullRequestsWithoutFirstCommit = r.NewestPullRequestsWithoutFirstCommit, uncountedEnvironments = r.UncountedEnvironments,
             });
         }).RequireAuthorization(read);
         return app;

@@ -167,11 +167,11 @@ public sealed class DoraEventStore(IDbContextFactory<PortalDbContext> factory, T
         return records.Count;
     }, ct);
 
-    /// <summary>Sets an open incident's resolution time (DevLake's issue close).</summary>
-    public Task<bool> ResolveIncidentAsync(string id, DateTimeOffset resolvedAt, CancellationToken ct) => InTransactionAsync(async unit =>
+    /// <summary>Sets an open incident's resolution time (DevLake's issue close); with <paramref name="source"/>, only if that sender stored it.</summary>
+    public Task<bool> ResolveIncidentAsync(string id, string? source, DateTimeOffset resolvedAt, CancellationToken ct) => InTransactionAsync(async unit =>
     {
         var record = await unit.Db.Set<DoraEventRecord>().FindAsync(["incident", id], ct);
-        if (record is null)
+        if (record is null || (source is not null && record.Source != source))
         {
             return false;
         }
@@ -209,7 +209,8 @@ public static class DoraEventJson
 
     private static DateTimeOffset? OptionalT(JsonObject e, string f) => e[f] is null ? null : T(e, f);
 
-    public static DeploymentEvent Deployment(JsonObject e) => new(S(e, "id"), S(e, "service"), S(e, "environment"), S(e, "result"),
+    /// <remarks>Rows stored before <see cref="EnvironmentLabel"/> existed may hold ArgoCD's <c>&lt;no value&gt;</c>: production too.</remarks>
+    public static DeploymentEvent Deployment(JsonObject e) => new(S(e, "id"), S(e, "service"), EnvironmentLabel.OrProduction(S(e, "environment")), S(e, "result"),
         T(e, "startedAt"), T(e, "finishedAt"), [.. (e["commits"] as JsonArray ?? []).Select(c => c!.GetValue<string>())]);
 
     public static PullRequestEvent PullRequest(JsonObject e) => new(S(e, "id"), S(e, "service"), T(e, "createdAt"), OptionalT(e, "mergedAt"),

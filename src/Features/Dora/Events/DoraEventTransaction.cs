@@ -34,6 +34,28 @@ public sealed class DoraEventTransaction
     /// <summary>Stores only events whose type and id are not stored yet (pollers must not replace a receiver's richer event).</summary>
     public Task<int> InsertMissingAsync(IReadOnlyList<ParsedEvent> events, string source, CancellationToken ct) => WriteAsync(events, source, replace: false, ct);
 
+    /// <summary>
+    /// Stores <paramref name="e"/> in place of the row an older release stored under <paramref name="legacyId"/> from the
+    /// same sender (<paramref name="source"/>), so a re-sent event is not counted twice after its key changed. The old
+    /// row's resolution is kept as for any re-sent incident. Rows of other senders under that id are left alone.
+    /// </summary>
+    public async Task<int> UpsertReplacingAsync(ParsedEvent e, string legacyId, string source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var legacy = e.Id == legacyId ? null : await Db.Set<DoraEventRecord>().AsNoTracking()
+            .Where(r => r.Type == e.Type && r.Id == legacyId && r.Source == source).Select(r => new { r.Service, r.ServiceKey, r.Json }).FirstOrDefaultAsync(ct);
+        // ExecuteDelete, not a tracked remove: a concurrent copy of this send that deleted it first leaves 0 rows, not an error.
+        if (legacy is null || await Db.Set<DoraEventRecord>().Where(r => r.Type == e.Type && r.Id == legacyId && r.Source == source).ExecuteDeleteAsync(ct) == 0)
+        {
+            return await UpsertAsync([e], source, ct);
+        }
+        KeepResolution(legacy.Json, e);
+        var written = await UpsertAsync([e], source, ct);
+        await DoraServiceVersions.BumpAsync(Db, [legacy.Service], ct);
+        await DoraServiceVersions.RemoveIfEmptyAsync(Db, legacy.ServiceKey, ct);
+        return written;
+    }
+
     private async Task<int> WriteAsync(IReadOnlyList<ParsedEvent> events, string source, bool replace, CancellationToken ct)
     {
         // The last occurrence of a (type, id) within one batch wins, as if sent one after the other.
@@ -59,6 +81,10 @@ public sealed class DoraEventTransaction
             {
                 record = new DoraEventRecord { Type = e.Type, Id = e.Id, Service = e.Service, ServiceKey = "", Json = "", Source = source };
                 Db.Add(record);
+            }
+            if (record.Json.Length > 0)
+            {
+                KeepResolution(record.Json, e);
             }
             var service = mappings.GetValueOrDefault(e.Service.ToLowerInvariant()) ?? e.Service;
             e.Json["service"] = service;
@@ -87,6 +113,23 @@ public sealed class DoraEventTransaction
         await DoraEventStore.ReopenLaterComparesAsync(Db, latest.Where(DoraEventStore.IsCounted).Where(e => !existing.ContainsKey((e.Type, e.Id))), ct);
         Changed(latest.Count);
         return latest.Count;
+    }
+
+    /// <summary>
+    /// An incident once resolved stays resolved: a re-sent or delayed "open" copy of it (an Alertmanager <c>firing</c>
+    /// with the same fingerprint and start, a DevLake issue re-sent after its close) arrives out of order and must not
+    /// reopen it. A new occurrence has a later start, hence another id, hence is another incident.
+    /// </summary>
+    private static void KeepResolution(string storedJson, ParsedEvent arriving)
+    {
+        if (arriving.Type != "incident" || arriving.Json["resolvedAt"] is not null
+            || System.Text.Json.Nodes.JsonNode.Parse(storedJson)?["resolvedAt"] is not System.Text.Json.Nodes.JsonValue resolved
+            || !DateTimeOffset.TryParse(resolved.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            || at < arriving.At)
+        {
+            return;
+        }
+        arriving.Json["resolvedAt"] = resolved.DeepClone();
     }
 
     /// <summary>

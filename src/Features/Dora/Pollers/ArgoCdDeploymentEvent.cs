@@ -34,13 +34,12 @@ public static class ArgoCdDeploymentEvent
         var started = DoraJson.S(entry, "deployStartedAt") ?? finished;
         // Multi-source applications record one revision per source instead; the first source is the application's own.
         var revision = DoraJson.S(entry, "revision") is { Length: > 0 } single ? single : FirstRevision(entry);
-        var environment = DoraJson.S(labels, "environment");
         return new JsonObject
         {
             ["type"] = "deployment",
             ["id"] = Id(app, started),
             ["service"] = service,
-            ["environment"] = string.IsNullOrEmpty(environment) ? "production" : environment,
+            ["environment"] = Events.EnvironmentLabel.OrProduction(DoraJson.S(labels, "environment")),
             ["result"] = "success",
             ["startedAt"] = started,
             ["finishedAt"] = finished,

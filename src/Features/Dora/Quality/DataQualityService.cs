@@ -19,7 +19,8 @@ public sealed record UnresolvedCommits(string Id, string Service, DateTimeOffset
 public sealed record DataQualityReport(
     IReadOnlyList<UnmappedService> Unmapped, IReadOnlyList<string> ComponentsWithoutDeployments,
     IReadOnlyList<IncidentEvent> UnattributedIncidents, int PullRequestsWithoutFirstCommit, IReadOnlyList<string> Components,
-    IReadOnlyList<UnresolvedCommits> UnresolvedCommits, int PendingCommits);
+    IReadOnlyList<UnresolvedCommits> UnresolvedCommits, int PendingCommits,
+    IReadOnlyList<PullRequestWithoutFirstCommit> NewestPullRequestsWithoutFirstCommit, IReadOnlyList<UncountedEnvironment> UncountedEnvironments);
 
 /// <summary>What keeps the DORA numbers from being trustworthy, and the Admin's fix for unknown services.</summary>
 public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factory, CatalogQueries catalog, DoraEventStore store, DoraFactsCache cache, AuditLog audit, TimeProvider time)
@@ -42,16 +43,19 @@ public sealed class DataQualityService(IDbContextFactory<PortalDbContext> factor
         var unresolved = await db.Set<DoraEventRecord>().AsNoTracking().Where(e => e.CommitsState == CommitsStates.Unresolved)
             .OrderByDescending(e => e.AtUnixMs).Take(50).Select(e => new { e.Id, e.Service, e.AtUnixMs, e.Json }).ToListAsync(ct);
         var pending = await db.Set<DoraEventRecord>().CountAsync(e => e.CommitsState == CommitsStates.Pending, ct);
+        var (withoutFirstCommit, withoutFirstCommitCount) = await DataQualityFindings.PullRequestsWithoutFirstCommitAsync(db, 50, ct);
         var deploying = parts.SelectMany(p => p.DeploymentsIn(since, DateTimeOffset.MaxValue)).Select(d => d.Service.ToLowerInvariant()).ToHashSet();
         return new DataQualityReport(
             unmapped,
             [.. components.Where(c => !deploying.Contains(c.ToLowerInvariant()))],
             [.. parts.SelectMany(p => p.Incidents).Where(i => i.CausedBy is null).Select(i => i.Incident).OrderByDescending(i => i.CreatedAt).Take(50)],
-            parts.Sum(p => p.PullRequestsWithoutFirstCommit),
+            withoutFirstCommitCount,
             components,
             [.. unresolved.Select(u => new UnresolvedCommits(u.Id, u.Service, DateTimeOffset.FromUnixTimeMilliseconds(u.AtUnixMs),
                 System.Text.Json.Nodes.JsonNode.Parse(u.Json)?["commitsResolution"]?["reason"]?.GetValue<string>() ?? ""))],
-            pending);
+            pending,
+            withoutFirstCommit,
+            DataQualityFindings.UncountedEnvironments(parts));
     }
 
     /// <summary>Moves every event of <paramref name="service"/> to the component, and keeps doing so for new ones.</summary>

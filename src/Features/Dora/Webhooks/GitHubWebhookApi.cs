@@ -125,9 +125,14 @@ internal static class GitHubWebhookApi
         if (updated.Count > 0)
         {
             await unit.UpsertAsync(updated, "github", ct);
+        }
+        // DevLake's pull request webhook carries no first commit either: the push supplies it to those too.
+        var fromDevLake = await Api.DevLakePullRequests.ApplyPushAsync(unit, DoraJson.S(payload["repository"], "full_name")!, branch, firstCommit, ct);
+        if (updated.Count + fromDevLake > 0)
+        {
             await BranchFirstCommit.TakeAsync(db, DoraJson.S(payload["repository"], "full_name")!, branch, ct);
         }
-        return updated.Count;
+        return updated.Count + fromDevLake;
     }
 
     /// <summary>The catalog component whose github.com/project-slug is the repository; else the repository's name.</summary>

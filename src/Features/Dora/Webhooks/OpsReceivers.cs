@@ -42,7 +42,8 @@ internal static class OpsReceivers
             ["type"] = "deployment",
             ["id"] = ArgoCdDeploymentEvent.Id(app, DoraJson.S(body, "startedAt")),
             ["service"] = service,
-            ["environment"] = string.IsNullOrEmpty(DoraJson.S(body, "environment")) ? "production" : DoraJson.S(body, "environment"),
+            // Empty or "<no value>" (the label is missing): not set, so production, as docs/dora-argocd.md says.
+            ["environment"] = EnvironmentLabel.OrProduction(DoraJson.S(body, "environment")),
             ["result"] = phase == "Succeeded" ? "success" : "failure",
             ["startedAt"] = DoraJson.S(body, "startedAt"),
             ["finishedAt"] = DoraJson.S(body, "finishedAt"),
