@@ -31,7 +31,9 @@ public sealed class CatalogRules(IReadOnlyList<CatalogRule> rules)
     {
         var rules = new List<CatalogRule>();
         var global = catalog.GetSection("Rules");
-        rules.AddRange(global.Exists() ? global.GetChildren().Select(ParseRule) : BackstageDefault);
+        // An empty value (e.g. `Catalog__Rules=`) configures nothing, so the default holds: an allow-nothing catalog is never meant.
+        var configured = global.GetChildren().ToList();
+        rules.AddRange(configured.Count > 0 ? configured.Select(ParseRule) : BackstageDefault);
         foreach (var location in catalog.GetSection("Locations").GetChildren())
         {
             var type = location["Type"] ?? "file";
