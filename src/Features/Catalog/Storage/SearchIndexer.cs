@@ -106,7 +106,10 @@ public static class SearchIndexer
         JsonValueKind.String => value.GetValue<string>(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.Number => NumberText(value.GetValue<double>()),
+        // The YAML reader creates long or double values; parsed JSON converts to either.
+        JsonValueKind.Number => value.TryGetValue<long>(out var integer) ? integer.ToString(CultureInfo.InvariantCulture)
+            : value.TryGetValue<double>(out var number) ? NumberText(number)
+            : value.ToJsonString(),
         _ => null,
     };
 

@@ -51,6 +51,14 @@ public sealed class SearchIndexerTests
     }
 
     [Fact]
+    public void Numbers_built_by_the_yaml_reader_are_written_as_JavaScript_does()
+    {
+        var entity = new JsonObject { ["spec"] = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = 8080L }, new JsonObject { ["port"] = 2.5 }) } };
+
+        Assert.Equal(["8080", "2.5"], SearchIndexer.Flatten(entity).Where(r => r.Key == "spec.ports.port").Select(r => r.Value));
+    }
+
+    [Fact]
     public void Nulls_and_long_values_keep_only_their_key_and_long_keys_are_dropped()
     {
         var longValue = new string('x', 201);
