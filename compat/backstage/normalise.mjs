@@ -6,6 +6,8 @@ export function normalise(value, catalogDir) {
   const dir = catalogDir.replace(/\/+$/, '');
   const walk = (v, key) => {
     if (typeof v === 'string') {
+      // Cursors are opaque (each server encodes its own state); only their presence is compared.
+      if (key === 'nextCursor' || key === 'prevCursor') return '<cursor>';
       let s = v.split(dir).join('<catalog>');
       if (UUID.test(s) && key !== 'name') s = '<uuid>';
       return s;
@@ -34,6 +36,19 @@ const refOf = x => x && typeof x === 'object'
   : String(x);
 export function sortEntities(list) {
   return [...list].sort((a, b) => refOf(a?.data ?? a).localeCompare(refOf(b?.data ?? b)));
+}
+
+// Backstage breaks ties of an order field by uid, which is random: sort entities with equal values by ref.
+export function sortTies(list, field) {
+  const valueOf = x => String(field.split('.').reduce((o, k) => o?.[k], x) ?? '').toLowerCase();
+  const out = [];
+  for (let i = 0; i < list.length;) {
+    let j = i;
+    while (j < list.length && valueOf(list[j]) === valueOf(list[i])) j++;
+    out.push(...sortEntities(list.slice(i, j)));
+    i = j;
+  }
+  return out;
 }
 
 // The first differing lines of the two pretty-printed answers (null when identical).

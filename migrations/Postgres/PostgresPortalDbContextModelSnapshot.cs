@@ -27,6 +27,9 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 
@@ -38,6 +41,7 @@ namespace Fawkes.Portal.Migrations.Postgres
                         new
                         {
                             Id = 1,
+                            SearchIndexVersion = 0,
                             Version = 0L
                         });
                 });

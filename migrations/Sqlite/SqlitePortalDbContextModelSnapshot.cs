@@ -22,6 +22,9 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
@@ -33,6 +36,7 @@ namespace Fawkes.Portal.Migrations.Sqlite
                         new
                         {
                             Id = 1,
+                            SearchIndexVersion = 0,
                             Version = 0L
                         });
                 });

@@ -25,42 +25,89 @@ internal static class EntitiesApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, CatalogQueries q, int? limit, int? offset, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest request, HttpResponse response, CatalogQueries q, CancellationToken ct)
     {
-        if (!TryFilter(request, out var filter, out var error))
-        {
-            return error!;
-        }
-        var items = await q.ListAsync(filter, limit is > 0 ? Math.Min(limit.Value, 10_000) : null, Math.Max(0, offset ?? 0), ct);
-        var fields = Fields(request);
-        return Results.Json(new JsonArray([.. items.Select(i => (JsonNode)EntityJson.Project(i, fields))]));
-    }
-
-    private static async Task<IResult> ByQueryAsync(HttpRequest request, CatalogQueries q, int? limit, string? cursor, CancellationToken ct)
-    {
-        var take = Math.Clamp(limit ?? EntityQuery.DefaultLimit, 0, EntityQuery.MaxLimit);
-        EntityQuery query;
+        EntityFilter filter;
+        IReadOnlyList<string> fields;
+        IReadOnlyList<OrderField> order;
+        ListPaging? paging;
         try
         {
-            query = !string.IsNullOrEmpty(cursor)
-                ? EntityQuery.FromCursor(cursor, take)
-                : new EntityQuery(EntityFilter.Parse(request.Query["filter"]), EntityQuery.ParseOrder(request.Query["orderField"]),
-                    request.Query["fullTextFilterTerm"], SplitList(request.Query["fullTextFilterFields"]), take, 0);
+            ApiParameters.Check(request.Query, ApiParameters.Entities);
+            (filter, fields, order) = (EntityFilter.Parse(request.Query["filter"]), ApiParameters.Fields(request.Query), ApiParameters.Order(request.Query));
+            paging = Paging(request.Query);
         }
         catch (FormatException ex)
         {
             return CatalogProblems.Input(ex.Message);
         }
-        var page = await q.QueryAsync(query, ct);
-        var fields = Fields(request);
-        var pageInfo = new JsonObject();
-        if (page.NextCursor is not null)
+        IReadOnlyList<JsonObject> items;
+        if (paging is null)
         {
-            pageInfo["nextCursor"] = page.NextCursor;
+            // As Backstage: without paging, the first order key only, and entities without a value for it left out.
+            var sort = order.Count > 0 ? order[0] : null;
+            items = (await q.QueryEntitiesAsync(new ByQuery(filter, sort, "", null), null, null, null, countTotal: false, ct)).Items;
         }
-        if (page.PrevCursor is not null)
+        else
         {
-            pageInfo["prevCursor"] = page.PrevCursor;
+            (items, var after) = await q.ListPageAsync(filter, order, paging, ct);
+            if (after is not null)
+            {
+                var query = request.Query.Where(p => p.Key is not ("offset" or "after"))
+                    .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
+                response.Headers.Link = $"<{request.PathBase}{request.Path}?{string.Join('&', query.Append($"after={Uri.EscapeDataString(after)}"))}>; rel=\"next\"";
+            }
+        }
+        return Results.Json(new JsonArray([.. items.Select(i => (JsonNode)EntityJson.Project(i, fields))]));
+    }
+
+    /// <summary>Backstage's parseEntityPaginationParams: null when neither limit, offset nor after is given.</summary>
+    private static ListPaging? Paging(IQueryCollection query)
+    {
+        int? limit = ApiParameters.Integer(query, "limit"), offset = ApiParameters.Integer(query, "offset");
+        string? after = query["after"].LastOrDefault();
+        if (limit is null && offset is null && after is null)
+        {
+            return null;
+        }
+        if (limit is 0)
+        {
+            throw new FormatException("Invalid limit, must be greater than zero");
+        }
+        return after is null ? new ListPaging(limit, offset) : ListPaging.FromAfter(after, limit, offset);
+    }
+
+    private static async Task<IResult> ByQueryAsync(HttpRequest request, CatalogQueries q, CancellationToken ct)
+    {
+        ByQuery query;
+        QueryCursor? cursor;
+        int limit;
+        int? offset;
+        bool countTotal;
+        IReadOnlyList<string> fields;
+        try
+        {
+            var p = request.Query;
+            ApiParameters.Check(p, ApiParameters.ByQuery);
+            (limit, offset, fields) = (ApiParameters.Integer(p, "limit") ?? ByQuery.DefaultLimit, ApiParameters.Integer(p, "offset"), ApiParameters.Fields(p));
+            cursor = p["cursor"].LastOrDefault() is { } text ? QueryCursor.Decode(text) : null;
+            query = cursor?.Query ?? new ByQuery(EntityFilter.Parse(p["filter"]), ApiParameters.FirstOrderField(p),
+                p["fullTextFilterTerm"].LastOrDefault() ?? "", ApiParameters.List(p, "fullTextFilterFields"));
+            countTotal = ApiParameters.CountTotal(p);
+        }
+        catch (FormatException ex)
+        {
+            return CatalogProblems.Input(ex.Message);
+        }
+        var page = await q.QueryEntitiesAsync(query, cursor, limit, offset, countTotal, ct);
+        var pageInfo = new JsonObject();
+        if (page.Prev is not null)
+        {
+            pageInfo["prevCursor"] = page.Prev.Encode();
+        }
+        if (page.Next is not null)
+        {
+            pageInfo["nextCursor"] = page.Next.Encode();
         }
         return Results.Json(new JsonObject
         {
@@ -120,6 +167,10 @@ internal static class EntitiesApi
         {
             return error!;
         }
+        if (!request.Query.ContainsKey("facet"))
+        {
+            return CatalogProblems.Input("request/query must have required property 'facet'");
+        }
         var facets = await q.FacetsAsync([.. request.Query["facet"].OfType<string>()], filter, ct);
         var result = new JsonObject();
         foreach (var (key, values) in facets)
@@ -133,6 +184,7 @@ internal static class EntitiesApi
     {
         try
         {
+            ApiParameters.Check(request.Query, ApiParameters.Facets);
             filter = EntityFilter.Parse(request.Query["filter"]);
             error = null;
             return true;

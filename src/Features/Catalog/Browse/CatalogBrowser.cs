@@ -27,7 +27,8 @@ public sealed class CatalogBrowser(CatalogQueries queries, StarService stars)
         foreach (var (key, _, _) in CatalogListState.Facets)
         {
             var facets = await queries.FacetsAsync([key], await FilterAsync(state, login, key, ct), ct);
-            result[key] = facets[key];
+            // The API answers in Backstage's order (by value); the filter panel lists the most frequent first.
+            result[key] = [.. facets[key].OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.OrdinalIgnoreCase)];
         }
         return result;
     }

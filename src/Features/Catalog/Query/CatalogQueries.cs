@@ -62,6 +62,25 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         return await ComposeAsync(db, records, ct);
     }
 
+    /// <summary>GET /entities/by-query (and GET /entities without paging): Backstage's keyset query, composed.</summary>
+    public async Task<(IReadOnlyList<JsonObject> Items, int TotalItems, QueryCursor? Next, QueryCursor? Prev)> QueryEntitiesAsync(
+        ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct);
+        return (await ComposeAsync(db, page.Records, ct), page.TotalItems, page.Next, page.Prev);
+    }
+
+    /// <summary>GET /entities with paging: the page and, when there are more, the <c>after</c> cursor of the next one.</summary>
+    public async Task<(IReadOnlyList<JsonObject> Items, string? After)> ListPageAsync(
+        EntityFilter filter, IReadOnlyList<OrderField> order, ListPaging paging, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var (records, hasNext) = await EntityList.PageAsync(db, filter, order, paging, ct);
+        var after = hasNext ? new ListPaging(paging.Limit, (paging.Offset ?? 0) + paging.Limit).ToAfter() : null;
+        return (await ComposeAsync(db, records, ct), after);
+    }
+
     /// <summary>
     /// One entity by ref: from the in-memory <see cref="EntitySnapshot"/> while it matches the catalog's version, else
     /// from the database (never from a cache that could be older than another replica's change).
@@ -111,13 +130,19 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         return result;
     }
 
+    /// <summary>
+    /// Backstage's facets: search rows of the key with a value of at most 200 characters, counted per original value
+    /// (case kept), ordered by that value (ordinal, as Backstage's SQLite). Column-backed keys count their column and
+    /// <c>relations.*</c> the relations of existing entities.
+    /// </summary>
     private async Task<IReadOnlyList<FacetValue>> CountFacetAsync(string key, EntityFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var entities = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter);
+        IQueryable<string?> values;
         if (SearchIndexer.IsColumnKey(key))
         {
-            var column = key switch
+            values = key switch
             {
                 "kind" => entities.Select(e => (string?)e.Kind),
                 "metadata.name" => entities.Select(e => (string?)e.Name),
@@ -125,17 +150,27 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
                 "spec.type" => entities.Select(e => e.Type),
                 _ => entities.Select(e => e.Lifecycle),
             };
-            var counted = await column.Where(v => v != null).GroupBy(v => v!).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(ct);
-            return [.. counted.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.OrdinalIgnoreCase).Select(r => new FacetValue(r.Value, r.Count))];
+            values = values.Where(v => v != null && v.Length <= SearchIndexer.MaxValueLength);
         }
-        var ids = entities.Select(e => e.Id);
-        var search = db.Set<SearchRecord>().Where(s => s.Key == key && s.OriginalValue != null);
-        if (!filter.IsEmpty)
+        else if (key.StartsWith("relations.", StringComparison.Ordinal))
         {
-            search = search.Where(s => ids.Contains(s.EntityId));
+            var type = key["relations.".Length..];
+            var sources = entities.Select(e => e.RefKey);
+            values = db.Set<RelationRecord>().Where(r => r.Type.ToLower() == type && sources.Contains(r.SourceKey))
+                .Select(r => new { r.SourceKey, r.TargetKey }).Distinct().Select(r => (string?)r.TargetKey);
         }
-        var rows = await search.GroupBy(s => s.OriginalValue!).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.OrdinalIgnoreCase).Select(r => new FacetValue(r.Value, r.Count))];
+        else
+        {
+            var search = db.Set<SearchRecord>().Where(s => s.Key == key && s.OriginalValue != null);
+            if (!filter.IsEmpty)
+            {
+                var ids = entities.Select(e => e.Id);
+                search = search.Where(s => ids.Contains(s.EntityId));
+            }
+            values = search.Select(s => s.OriginalValue);
+        }
+        var rows = await values.GroupBy(v => v!).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Value, StringComparer.Ordinal).Select(r => new FacetValue(r.Value, r.Count))];
     }
 
     /// <summary>The entity and the Location entities that led to it, root last, as Backstage's ancestry.</summary>

@@ -62,6 +62,34 @@ internal static class FilterTranslator
                 : query.Where(e => search.Any(s => s.EntityId == e.Id && s.Key == key && values.Contains(s.Value!)));
     }
 
+    /// <summary>
+    /// Backstage's full text (queryEntities): some value of one of these keys contains the lowercase term. As there,
+    /// <c>%</c> and <c>_</c> in the term are wildcards; a backslash is literal.
+    /// </summary>
+    public static IQueryable<EntityRecord> FullTextIn(PortalDbContext db, IQueryable<EntityRecord> query, string term, IReadOnlyList<string> fields)
+    {
+        var pattern = LikePattern(term);
+        var keys = fields.Select(f => f.ToLowerInvariant()).ToList();
+        bool name = keys.Contains("metadata.name"), kind = keys.Contains("kind"), ns = keys.Contains("metadata.namespace"),
+            type = keys.Contains("spec.type"), lifecycle = keys.Contains("spec.lifecycle");
+        var searchKeys = keys.Where(k => !SearchIndexer.IsColumnKey(k) && !k.StartsWith("relations.", StringComparison.Ordinal)).ToList();
+        var relationTypes = keys.Where(k => k.StartsWith("relations.", StringComparison.Ordinal)).Select(k => k["relations.".Length..]).ToList();
+        var anyRelation = relationTypes.Count > 0;
+        var search = db.Set<SearchRecord>();
+        var relations = db.Set<RelationRecord>();
+        return query.Where(e =>
+            (name && EF.Functions.Like(e.NameKey, pattern, "\\"))
+            || (kind && EF.Functions.Like(e.KindKey, pattern, "\\"))
+            || (ns && EF.Functions.Like(e.Namespace, pattern, "\\"))
+            || (type && e.TypeKey != null && EF.Functions.Like(e.TypeKey, pattern, "\\"))
+            || (lifecycle && e.LifecycleKey != null && EF.Functions.Like(e.LifecycleKey, pattern, "\\"))
+            || (anyRelation && relations.Any(r => r.SourceKey == e.RefKey && relationTypes.Contains(r.Type.ToLower()) && EF.Functions.Like(r.TargetKey, pattern, "\\")))
+            || search.Any(s => s.EntityId == e.Id && searchKeys.Contains(s.Key) && EF.Functions.Like(s.Value!, pattern, "\\")));
+    }
+
+    /// <summary><c>%term%</c> lowercase, for LIKE with a backslash escape: only the backslash itself is escaped.</summary>
+    public static string LikePattern(string term) => "%" + term.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal) + "%";
+
     /// <summary>Full text: a substring of the given fields' values, or (no fields) of name, title, description, kind, type and tags.</summary>
     public static IQueryable<EntityRecord> FullText(PortalDbContext db, IQueryable<EntityRecord> query, string? term, IReadOnlyList<string> fields)
     {

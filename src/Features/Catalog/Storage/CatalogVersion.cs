@@ -14,6 +14,8 @@ public sealed class CatalogVersion
     public const int SingletonId = 1;
     public int Id { get; set; }
     public long Version { get; set; }
+    /// <summary>The <see cref="SearchIndexer.Version"/> the search rows were last built with (see <see cref="SearchIndexUpgrade"/>).</summary>
+    public int SearchIndexVersion { get; set; }
 
     /// <summary>Moves the version and tells every replica through the change feed, both in the caller's transaction.</summary>
     public static async Task BumpAsync(PortalDbContext db, CancellationToken ct)

@@ -38,21 +38,6 @@ public sealed class QueryPartsTests
         Assert.Throws<FormatException>(() => EntityQuery.FromCursor("not-a-cursor", 20));
     }
 
-    [Fact]
-    public void Search_rows_are_lowercase_flattened_paths_with_one_row_per_array_item()
-    {
-        var entity = JsonNode.Parse("""{"kind":"Component","metadata":{"name":"Pay","title":"Pay Service","tags":["a","b"],"annotations":{"github.com/project-slug":"Fawkes/Pay"}},"spec":{"definition":"long"}}""")!.AsObject();
-
-        var rows = SearchIndexer.Flatten(entity);
-
-        // Kind, name, namespace, type and lifecycle live in indexed entity columns instead.
-        Assert.DoesNotContain(rows, r => r.Key is "metadata.name" or "kind");
-        Assert.Contains(new SearchEntry("metadata.title", "pay service", "Pay Service"), rows);
-        Assert.Equal(2, rows.Count(r => r.Key == "metadata.tags"));
-        Assert.Contains(new SearchEntry("metadata.annotations.github.com/project-slug", "fawkes/pay", "Fawkes/Pay"), rows);
-        Assert.DoesNotContain(rows, r => r.Key == "spec.definition");
-    }
-
     [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("10.1.2.3", true)]
