@@ -71,6 +71,8 @@ export function forgiveIntended(kind, answer) {
   if (!answer || typeof answer !== 'object') return answer;
   const copy = JSON.parse(JSON.stringify(answer));
   if (kind === 'error-message' && copy.body?.error) copy.body.error.message = '<portal wording>';
+  // Same message up to the parser's own explanation (JavaScript's JSON.parse vs .NET's System.Text.Json wording).
+  if (kind === 'parser-detail' && typeof copy.body?.error?.message === 'string') copy.body.error.message = copy.body.error.message.replace(/^([^:]*):.*$/s, '$1: <parser detail>');
   if (kind === 'validation-errors') {
     const holder = copy.body ?? copy.value;
     if (Array.isArray(holder?.errors)) holder.errors = holder.errors.map(() => '<validation error>');
