@@ -1,7 +1,7 @@
 // The real Backstage catalog backend, started the way a Backstage app does (createBackend + the catalog plugin),
 // with everything the differential harness needs and nothing that reaches the network:
 //   in-memory SQLite, one static bearer token, file locations only, every kind allowed.
-// Usage: node backend.mjs <port> <catalog entry file> [token]
+// Usage: node backend.mjs <port> <catalog entry file or http URL> [token]
 // The config is written to a temp JSON file and handed over as `--config`, because that is the path Backstage's own
 // config loader reads (a code-only config would need private service overrides).
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -33,9 +33,11 @@ const config = {
   // No integrations: only file locations are read, so nothing leaves the machine.
   catalog: {
     rules: [{ allow: ['Component', 'API', 'System', 'Domain', 'Resource', 'Group', 'User', 'Location', 'Template'] }],
-    locations: [{ type: 'file', target: resolve(entryArg) }],
+    locations: [/^https?:\/\//.test(entryArg) ? { type: 'url', target: entryArg } : { type: 'file', target: resolve(entryArg) }],
   },
 };
+// A `url` entry (the harness's SERVE=url mode) is read through Backstage's fetch reader, which needs its host allowed.
+if (/^https?:\/\//.test(entryArg)) config.backend.reading = { allow: [{ host: new URL(entryArg).host }] };
 
 const dir = mkdtempSync(join(tmpdir(), 'backstage-compat-'));
 const configFile = join(dir, 'app-config.json');
@@ -44,6 +46,8 @@ process.argv.splice(2, process.argv.length, '--config', configFile);
 
 const backend = createBackend();
 backend.add(import('@backstage/plugin-catalog-backend'));
+// The Template kind (scaffolder.backstage.io/v1beta3), as every Backstage app with the scaffolder installs it.
+backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 // Backstage lets only `url` locations be registered through POST /locations by default; the harness registers local
 // files on both servers, so `file` is allowed too (the only code-level change from a stock catalog backend).
 backend.add(createBackendModule({

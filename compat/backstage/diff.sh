@@ -20,14 +20,31 @@ trap cleanup EXIT
 [ -d "$here/node_modules" ] || (cd "$here" && npm ci --no-audit --no-fund && npm rebuild better-sqlite3)
 
 echo "catalog: $catalog"
+# SERVE=url: both servers read the catalog over HTTP from a local static server (a `url` location, as most Backstage
+# installs register theirs), so relative `$text` placeholders resolve on both; the default reads it as a `file`.
+location_type=file; location_target="$entry"
+if [ "${SERVE:-file}" = url ]; then
+  web_port="${CATALOG_PORT:-7909}"
+  (cd "$catalog" && exec setsid node -e '
+    const http = require("node:http"), fs = require("node:fs"), path = require("node:path");
+    http.createServer((req, res) => {
+      const file = path.join(process.cwd(), decodeURIComponent(new URL(req.url, "http://x").pathname));
+      if (!file.startsWith(process.cwd() + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404); return res.end(); }
+      res.writeHead(200, { "Content-Type": "text/plain" }); fs.createReadStream(file).pipe(res);
+    }).listen(Number(process.argv[1]), "127.0.0.1");' "$web_port") >"$work/web.log" 2>&1 &
+  pids+=($!)
+  location_type=url; location_target="http://127.0.0.1:$web_port/catalog-info.yaml"
+  export CATALOG_BASE="http://127.0.0.1:$web_port"
+fi
 # Backstage looks for a package.json upwards from its working directory, so it runs from here.
-(cd "$here" && exec setsid node backend.mjs "$bs_port" "$entry" "$token") >"$work/backstage.log" 2>&1 &
+(cd "$here" && exec setsid node backend.mjs "$bs_port" "$location_target" "$token") >"$work/backstage.log" 2>&1 &
 pids+=($!)
 
 (cd "$repo" && dotnet build Fawkes.Portal.csproj -v q -nologo >"$work/build.log" 2>&1) || { tail -20 "$work/build.log"; exit 1; }
 (cd "$repo" && exec env Database__Provider=Sqlite Database__DataDirectory="$work/portal-data" \
   Portal__Demo__Enabled=false Portal__Api__BootstrapToken="$token" \
-  Catalog__Locations__0__Type=file Catalog__Locations__0__Target="$entry" Catalog__FileRoots__0="$catalog" \
+  Catalog__Locations__0__Type="$location_type" Catalog__Locations__0__Target="$location_target" Catalog__FileRoots__0="$catalog" \
+  Catalog__AllowedHosts__0=127.0.0.1 Catalog__AllowPrivateNetworks=true \
   $(kinds=(Component API System Domain Resource Group User Location Template); for i in "${!kinds[@]}"; do printf 'Catalog__Rules__0__Allow__%s=%s ' "$i" "${kinds[$i]}"; done) \
   ASPNETCORE_URLS="http://127.0.0.1:$portal_port" ASPNETCORE_ENVIRONMENT=Development \
   setsid dotnet run --no-build --no-launch-profile --project Fawkes.Portal.csproj >"$work/portal.log" 2>&1) &

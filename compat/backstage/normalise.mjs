@@ -2,13 +2,15 @@
 // (generated ids, etags, the absolute path of the catalog checkout) is replaced; everything else is compared.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function normalise(value, catalogDir) {
+export function normalise(value, catalogDir, catalogBase = process.env.CATALOG_BASE ?? '') {
   const dir = catalogDir.replace(/\/+$/, '');
+  const base = catalogBase.replace(/\/+$/, '');
   const walk = (v, key) => {
     if (typeof v === 'string') {
       // Cursors are opaque (each server encodes its own state); only their presence is compared.
       if (key === 'nextCursor' || key === 'prevCursor') return '<cursor>';
       let s = v.split(dir).join('<catalog>');
+      if (base) s = s.split(base).join('<catalog>');
       if (UUID.test(s) && key !== 'name') s = '<uuid>';
       return s;
     }

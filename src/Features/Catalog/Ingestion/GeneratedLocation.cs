@@ -30,14 +30,12 @@ public static class GeneratedLocation
             {
                 ["name"] = NameOf(type, target),
                 ["namespace"] = EntityRef.DefaultNamespace,
-                ["annotations"] = new JsonObject
-                {
-                    [CatalogAnnotations.ManagedByLocation] = locationRef,
-                    [CatalogAnnotations.ManagedByOriginLocation] = locationRef,
-                },
+                ["annotations"] = new JsonObject(),
             },
             ["spec"] = new JsonObject { ["type"] = type, ["target"] = target },
         };
+        // Processed like any entity read from its own location: a url one gets its view (and on GitHub edit/source) URLs.
+        LocationAnnotations.Apply((JsonObject)raw["metadata"]!["annotations"]!, type, target, locationRef);
         var validated = EntityValidator.Validate(raw);
         var entity = validated.Entity ?? raw;
         return new SourcedEntity(locationRef, 0, RelationBuilder.RefOf(entity), entity, []);

@@ -108,8 +108,7 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
             {
                 metadata["annotations"] = annotations = new JsonObject();
             }
-            annotations[CatalogAnnotations.ManagedByLocation] = source;
-            annotations[CatalogAnnotations.ManagedByOriginLocation] = rootTarget;
+            LocationAnnotations.Apply(annotations, file.Type, file.Location, rootTarget);
             result.Add(new SourcedEntity(source, doc.Line, RelationBuilder.RefOf(entity), entity, []) { ParentRef = parent });
         }
         return result;
