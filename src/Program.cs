@@ -3,6 +3,7 @@ using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog;
 using Fawkes.Portal.Features.Dora;
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Integrations;
 using Fawkes.Portal.Operations;
 using Fawkes.Portal.Operations.Health;
 
@@ -20,12 +21,14 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalOperations();
 builder.AddPortalUi();
+builder.AddIntegrations();
 builder.AddCatalog();
 builder.AddDora();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortal();
+app.MapIntegrations();
 app.MapCatalog();
 app.MapDora();
 await app.RunAsync();
