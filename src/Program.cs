@@ -2,6 +2,7 @@ using Fawkes.Portal.App;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog;
 using Fawkes.Portal.Features.Dora;
+using Fawkes.Portal.Features.Live;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations;
 using Fawkes.Portal.Operations;
@@ -24,6 +25,7 @@ builder.AddPortalUi();
 builder.AddIntegrations();
 builder.AddCatalog();
 builder.AddDora();
+builder.AddLive();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
@@ -31,6 +33,7 @@ app.UsePortal();
 app.MapIntegrations();
 app.MapCatalog();
 app.MapDora();
+app.MapLive();
 await app.RunAsync();
 return 0;
 

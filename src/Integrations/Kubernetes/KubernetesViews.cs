@@ -25,6 +25,7 @@ public sealed record ClusterView(string Name, string Status, string? Error, long
     public IReadOnlyList<JobView> Jobs { get; init; } = [];
     public IReadOnlyList<EventView> Events { get; init; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Deployments.Count + StatefulSets.Count + DaemonSets.Count + Pods.Count + Services.Count + Ingresses.Count
         + HorizontalPodAutoscalers.Count + CronJobs.Count + Jobs.Count == 0;
 }
