@@ -57,6 +57,12 @@ public sealed class KubernetesLiveService
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             failure = KubernetesFailures.Classify(ex, cluster.Name, budget);
+            // Whatever ended the calls once the budget was spent (a retry refused by the circuit the timeouts just opened,
+            // a cancelled connect), the cause was a cluster too slow to answer.
+            if (failure.Status == IntegrationStatus.Unreachable && _time.GetElapsedTime(started) >= budget - TimeSpan.FromMilliseconds(100))
+            {
+                failure = new UpstreamFailure(IntegrationStatus.Timeout, $"Cluster '{cluster.Name}' gave no answer within {budget.TotalSeconds:0.#} s.");
+            }
         }
         // The failure's text is ours (status, host, the server's Status message): never the token or the request headers.
         _logger.LogWarning("Kubernetes cluster {Cluster} answered {Status} for selector {Selector}: {Error}",
