@@ -2,7 +2,9 @@ using Fawkes.Portal.App;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog;
 using Fawkes.Portal.Features.Dora;
+using Fawkes.Portal.Features.Live;
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Integrations;
 using Fawkes.Portal.Operations;
 using Fawkes.Portal.Operations.Health;
 
@@ -20,14 +22,18 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalOperations();
 builder.AddPortalUi();
+builder.AddIntegrations();
 builder.AddCatalog();
 builder.AddDora();
+builder.AddLive();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortal();
+app.MapIntegrations();
 app.MapCatalog();
 app.MapDora();
+app.MapLive();
 await app.RunAsync();
 return 0;
 

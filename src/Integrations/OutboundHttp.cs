@@ -39,32 +39,48 @@ public static class OutboundHttp
         builder.AddResilienceHandler("portal", (pipeline, context) =>
         {
             var attempt = attemptTimeout(context.ServiceProvider);
-            pipeline
-                .AddTimeout(TotalTimeout(attempt))
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = FirstRetryDelay,
-                    ShouldHandle = args => ValueTask.FromResult(
-                        IsIdempotentRead(args.Context.GetRequestMessage()) && HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                        && !OutboundRefusedException.IsIn(args.Outcome.Exception)),
-                })
-                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = FailureRatio,
-                    MinimumThroughput = MinimumThroughput,
-                    SamplingDuration = SamplingDuration,
-                    BreakDuration = BreakDuration,
-                    // A refused address is the guard working, not the host failing: it must not open the circuit for everyone.
-                    ShouldHandle = args => ValueTask.FromResult(
-                        HttpClientResiliencePredicates.IsTransient(args.Outcome) && !OutboundRefusedException.IsIn(args.Outcome.Exception)),
-                })
-                .AddTimeout(attempt);
+            AddPortalStrategies(pipeline, attempt, TotalTimeout(attempt));
         }).SelectPipelineByAuthority();
         return builder;
     }
+
+    /// <summary>
+    /// The same pipeline as handlers for a client that builds its own HttpClient (KubernetesClient): one pipeline, so one
+    /// circuit, per instance. Put them in front of the client's primary handler, in this order.
+    /// </summary>
+    /// <param name="total">Everything a call may take, retries included (a cluster's whole answer budget).</param>
+    public static DelegatingHandler[] CreateHandlers(TimeSpan attempt, TimeSpan total)
+    {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        AddPortalStrategies(pipeline, attempt, total);
+        return [new PipelineRejections(), new ResilienceHandler(pipeline.Build())];
+    }
+
+    /// <summary>total timeout → retry (GET/HEAD only, exponential with jitter) → circuit breaker → per-attempt timeout.</summary>
+    private static void AddPortalStrategies(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TimeSpan attempt, TimeSpan total) =>
+        pipeline
+            .AddTimeout(total)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = FirstRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    IsIdempotentRead(args.Context.GetRequestMessage()) && HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                    && !OutboundRefusedException.IsIn(args.Outcome.Exception)),
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = FailureRatio,
+                MinimumThroughput = MinimumThroughput,
+                SamplingDuration = SamplingDuration,
+                BreakDuration = BreakDuration,
+                // A refused address is the guard working, not the host failing: it must not open the circuit for everyone.
+                ShouldHandle = args => ValueTask.FromResult(
+                    HttpClientResiliencePredicates.IsTransient(args.Outcome) && !OutboundRefusedException.IsIn(args.Outcome.Exception)),
+            })
+            .AddTimeout(attempt);
 
     /// <summary>Only reads are repeated: a POST that timed out may have been applied, and sending it again could apply it twice.</summary>
     internal static bool IsIdempotentRead(HttpRequestMessage? request) =>

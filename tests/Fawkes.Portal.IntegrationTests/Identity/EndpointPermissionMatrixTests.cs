@@ -68,7 +68,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /api/catalog/locations/by-entity/{kind}/{namespace}/{name}"] = "read", ["POST /api/catalog/analyze-location"] = "register",
         ["POST /api/dora/events"] = "dora-write", ["GET /api/dora/metrics"] = "read", ["GET /api/dora/summary"] = "read",
         ["GET /api/dora/deployments"] = "read", ["GET /api/dora/incidents"] = "read", ["GET /api/dora/data-quality"] = "read",
-        ["GET /api/dora/pollers"] = "admin",
+        ["GET /api/dora/pollers"] = "admin", ["GET /api/admin/integrations"] = "admin",
+        ["GET /api/live/{kind}/{namespace}/{name}/kubernetes"] = "read",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
     };
