@@ -6,7 +6,8 @@ namespace Fawkes.Portal.Testing;
 public static class TestCatalog
 {
     public const int Components = 25;
-    public const int Total = 2 + 3 + 1 + Components + 3 + 1; // + the root Location
+    // + the root Location entity and, as in Backstage, the generated Location entity of the configured location.
+    public const int Total = 2 + 3 + 1 + Components + 3 + 1 + 1;
 
     public static string Create()
     {

@@ -43,7 +43,6 @@ public static class CatalogExtensions
         services.AddSingleton<ConfiguredLocations>();
         // Before the snapshot and ingestion start: they must see search rows built by the current indexer.
         services.AddSingleton<Storage.SearchIndexUpgrade>();
-        services.AddHostedService(sp => sp.GetRequiredService<Storage.SearchIndexUpgrade>());
         services.AddSingleton<Query.EntitySnapshot>();
         services.AddHostedService(sp => sp.GetRequiredService<Query.EntitySnapshot>());
         services.AddSingleton<CatalogCache>();

@@ -8,10 +8,20 @@ namespace Fawkes.Portal.Features.Catalog.Ingestion;
 /// skipping sources whose content did not change.
 /// </summary>
 internal sealed class CatalogRefreshService(
-    LocationService locations, ConfiguredLocations configured, IOptions<CatalogOptions> options, ReplicaLock replicaLock, ILogger<CatalogRefreshService> logger) : BackgroundService
+    LocationService locations, ConfiguredLocations configured, Storage.SearchIndexUpgrade searchIndex, IOptions<CatalogOptions> options,
+    ReplicaLock replicaLock, ILogger<CatalogRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await searchIndex.RunAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not migrated yet, or the database is away: filters keep the old rows until the next start retries.
+            logger.LogError(ex, "Rebuilding the catalog search index failed; it is retried at the next start");
+        }
         try
         {
             await configured.RegisterAsync(stoppingToken);

@@ -38,6 +38,6 @@ public static class GeneratedLocation
         LocationAnnotations.Apply((JsonObject)raw["metadata"]!["annotations"]!, type, target, locationRef);
         var validated = EntityValidator.Validate(raw);
         var entity = validated.Entity ?? raw;
-        return new SourcedEntity(locationRef, 0, RelationBuilder.RefOf(entity), entity, []);
+        return new SourcedEntity(locationRef, 0, RelationBuilder.RefOf(entity), entity, []) { IsGeneratedLocation = true };
     }
 }

@@ -11,6 +11,9 @@ public sealed record SourcedEntity(string Source, int Line, EntityRef? Ref, Json
 
     /// <summary>The Location entity whose target led here (for the root location's own files, its generated Location entity).</summary>
     public string? ParentRef { get; init; }
+
+    /// <summary>The location's own generated Location entity (<see cref="GeneratedLocation"/>), not something its files hold.</summary>
+    public bool IsGeneratedLocation { get; init; }
 }
 
 /// <summary>A problem with where it was found, as stored on a location.</summary>

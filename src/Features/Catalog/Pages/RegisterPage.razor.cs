@@ -20,7 +20,8 @@ public partial class RegisterPage
     [Inject] private PermissionService Permissions { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
-    private int ValidCount => _preview?.Entities.Count(e => e.IsValid) ?? 0;
+    // The location's generated Location entity is always valid; registering needs at least one entity of the file's own.
+    private int ValidCount => _preview?.Entities.Count(e => e.IsValid && !e.IsGeneratedLocation) ?? 0;
 
     private string Type => SourceFetcher.TypeOf(_target!.Trim());
 
@@ -50,7 +51,7 @@ public partial class RegisterPage
             if (result.Refused is null)
             {
                 _registered = result.Entities;
-                Snackbar.Add($"Registered {result.Entities.Count(e => e.IsValid)} entities from {_target}.", Severity.Success);
+                Snackbar.Add($"Registered {result.Entities.Count(e => e.IsValid && !e.IsGeneratedLocation)} entities from {_target}.", Severity.Success);
             }
         });
     }

@@ -8,15 +8,12 @@ namespace Fawkes.Portal.Features.Catalog.Storage;
 /// Rebuilds every entity's search rows (and relations) from its stored JSON when they were written by an older
 /// <see cref="SearchIndexer"/>, before ingestion or queries start, so a catalog kept across an upgrade answers filters as
 /// a fresh one does. Runs once: the first replica to move the version row does the work in the same transaction, and
-/// others wait on that row and then find nothing to do.
+/// others wait on that row and then find nothing to do. Called by the catalog's background service before it ingests, so
+/// a database that is not migrated yet (production without MigrateOnStartup) never stops the portal from starting.
 /// </summary>
-public sealed class SearchIndexUpgrade(IDbContextFactory<PortalDbContext> factory, ILogger<SearchIndexUpgrade> logger) : IHostedService
+public sealed class SearchIndexUpgrade(IDbContextFactory<PortalDbContext> factory, ILogger<SearchIndexUpgrade> logger)
 {
     private const int Chunk = 1_000;
-
-    public async Task StartAsync(CancellationToken cancellationToken) => await RunAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <returns>How many entities were re-indexed (0 when the index was current).</returns>
     public async Task<int> RunAsync(CancellationToken ct)
