@@ -63,12 +63,18 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     }
 
     /// <summary>GET /entities/by-query (and GET /entities without paging): Backstage's keyset query, composed.</summary>
+    /// <param name="fields">The caller's projection: when it cannot show relations, they are not loaded (empty); when the
+    /// columns hold every field, the stored JSON is not parsed.</param>
     public async Task<(IReadOnlyList<JsonObject> Items, int TotalItems, QueryCursor? Next, QueryCursor? Prev)> QueryEntitiesAsync(
-        ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal, CancellationToken ct = default)
+        ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal, CancellationToken ct = default, IReadOnlyList<string>? fields = null)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct);
-        return (await ComposeAsync(db, page.Records, ct), page.TotalItems, page.Next, page.Prev);
+        var fromColumns = fields is not null && EntityJson.ColumnsSuffice(fields);
+        var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct, identityOnly: fromColumns);
+        IReadOnlyList<JsonObject> items = fromColumns ? [.. page.Records.Select(EntityJson.FromColumns)]
+            : fields is null || EntityJson.ShowsRelations(fields) ? await ComposeAsync(db, page.Records, ct)
+            : [.. page.Records.Select(r => EntityJson.Compose(r, []))];
+        return (items, page.TotalItems, page.Next, page.Prev);
     }
 
     /// <summary>GET /entities with paging: the page and, when there are more, the <c>after</c> cursor of the next one.</summary>
