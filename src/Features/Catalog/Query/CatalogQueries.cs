@@ -105,9 +105,27 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         return (await ByRefsAsync([entityRef], ct))[0] is { } entity ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entity) : null;
     }
 
-    /// <summary>Entities in the order asked for; null where a ref does not exist. Entity and relations come in one round trip.</summary>
+    /// <summary>
+    /// Entities in the order asked for; null where a ref does not exist. From the <see cref="EntitySnapshot"/> while it
+    /// is current (as by-name), else from the database, where entity and relations come in one round trip.
+    /// </summary>
     public async Task<IReadOnlyList<JsonObject?>> ByRefsAsync(IReadOnlyList<EntityRef> refs, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(refs);
+        var fromSnapshot = new List<JsonObject?>(refs.Count);
+        foreach (var entityRef in refs)
+        {
+            var (current, json) = await snapshot.TryGetAsync(entityRef.Key, ct);
+            if (!current)
+            {
+                break;
+            }
+            fromSnapshot.Add(json is null ? null : JsonNode.Parse(json)!.AsObject());
+        }
+        if (fromSnapshot.Count == refs.Count)
+        {
+            return fromSnapshot;
+        }
         await using var db = await factory.CreateDbContextAsync(ct);
         var keys = refs.Select(r => r.Key).Distinct().ToList();
         var relations = db.Set<RelationRecord>();
