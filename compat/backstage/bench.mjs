@@ -63,7 +63,8 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 async function count(base, token) {
   try {
     const r = await call(base, token, { path: '/entities/by-query?limit=1' });
-    return { answered: true, n: r.status === 200 ? JSON.parse(r.body).totalItems : -1 };
+    // Only a 200 counts as answering: anything else may be another server on the port, or a 503 while starting.
+    return { answered: r.status === 200, n: r.status === 200 ? JSON.parse(r.body).totalItems : -1 };
   } catch {
     return { answered: false, n: -1 };
   }

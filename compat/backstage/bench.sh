@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side catalog benchmark: the real Backstage catalog backend and the portal on the same generated catalog.
 # Usage: bash compat/backstage/bench.sh [entities]   (default 10000; BACKSTAGE=0 measures the portal only,
-#        ITERATIONS=200 calls per request, BACKSTAGE_PORT/PORTAL_PORT default 7941/7942)
+#        ITERATIONS=200 calls per request, BACKSTAGE_PORT/PORTAL_PORT default: free ports)
 # Generates the catalog once (bench/Fawkes.Portal.Bench --write-catalog), then runs one server after the other (never
 # both: the machine has 2 cores): Backstage (backend.mjs, in-memory SQLite), then the published portal (Release) on a
 # throwaway PostgreSQL. bench.mjs measures each the same way; the table goes to bench/results/.
@@ -10,8 +10,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 n="${1:-10000}"
 token="compat-bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-bs_port="${BACKSTAGE_PORT:-7941}"
-portal_port="${PORTAL_PORT:-7942}"
+# Free ports by default: other runs of diff.sh/bench.sh on this machine use fixed ones.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+bs_port="${BACKSTAGE_PORT:-$(free_port)}"
+portal_port="${PORTAL_PORT:-$(free_port)}"
 work="$(mktemp -d)"
 server=""
 pg_started=0
@@ -55,12 +57,16 @@ started="$(now_ms)"
   Database__Provider=Postgres Database__MigrateOnStartup=true ConnectionStrings__Portal="$cs" \
   Database__DataDirectory="$work/portal-data" Portal__Demo__Enabled=false Portal__Api__BootstrapToken="$token" \
   Portal__RateLimits__ApiPerMinute=10000000 Catalog__RefreshIntervalSeconds=3600 Logging__LogLevel__Default=Warning \
+  Logging__LogLevel__Fawkes.Portal.Features.Catalog.Ingestion.CatalogWriter=Debug \
+  Logging__LogLevel__Fawkes.Portal.Features.Catalog.Query.EntitySnapshot=Information \
   Catalog__Locations__0__Type=file Catalog__Locations__0__Target="$entry" "${rules[@]}" \
   setsid dotnet Fawkes.Portal.dll) >"$work/portal.log" 2>&1 &
 server=$!
 node "$here/bench.mjs" measure Portal "http://127.0.0.1:$portal_port" "$token" "$server" "$started" "$expected" "$n" "$work/portal.json" \
   "$(head -1 "$PGROOT/data/postmaster.pid")" || { tail -30 "$work/portal.log" >&2; exit 1; }
 stop_server
+# Where the portal's ingestion time went (the writer's phases, the snapshot builds).
+grep -E "phases|stored|snapshot" "$work/portal.log" | cut -c1-400 >&2 || true
 results+=("$work/portal.json")
 
 mkdir -p bench/results
