@@ -5,7 +5,14 @@ using Fawkes.Portal.Bench;
 
 // Catalog benchmark: generate N entities, start the real portal on them, time ingestion and query latencies.
 // Usage: dotnet run -c Release --project bench/Fawkes.Portal.Bench -- --entities 10000 --provider Postgres --connection "Host=…"
+//        … -- --entities 10000 --write-catalog <dir>   (only writes the catalog, prints its catalog-info.yaml path)
 var options = Args.Parse(args);
+if (options.WriteCatalog is { Length: > 0 } target)
+{
+    // Only write the catalog (for compat/backstage/bench.sh, which feeds the same files to Backstage and the portal).
+    Console.WriteLine(CatalogGenerator.Generate(options.Entities, Path.GetFullPath(target)));
+    return 0;
+}
 var folder = Directory.CreateTempSubdirectory("fawkes-bench-").FullName;
 var small = options.Events > 0 || options.Circuits.Length > 0;
 var root = CatalogGenerator.Generate(small ? 1000 : options.Entities, Path.Combine(folder, "catalog"));

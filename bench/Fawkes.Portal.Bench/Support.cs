@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Fawkes.Portal.Bench;
 
-internal sealed record Args(int Entities, string Provider, string? Connection, string App, int Port, int Iterations, int Events = 0, string Circuits = "")
+internal sealed record Args(int Entities, string Provider, string? Connection, string App, int Port, int Iterations, int Events = 0, string Circuits = "", string WriteCatalog = "")
 {
     public static Args Parse(string[] args)
     {
@@ -19,7 +19,8 @@ internal sealed record Args(int Entities, string Provider, string? Connection, s
             int.Parse(Get("--port", "5190"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("--iterations", "200"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("--dora", "0"), System.Globalization.CultureInfo.InvariantCulture),
-            Get("--circuits", ""));
+            Get("--circuits", ""),
+            Get("--write-catalog", ""));
     }
 }
 

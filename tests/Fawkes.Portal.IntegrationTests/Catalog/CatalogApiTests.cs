@@ -121,6 +121,46 @@ public sealed class CatalogApiTests(CatalogFixture fixture) : IClassFixture<Cata
         Assert.All(items, i => Assert.Equal(["name"], i!["metadata"]!.AsObject().Select(p => p.Key)));
     }
 
+    [Theory]
+    [InlineData("kind,metadata.name")]
+    [InlineData("metadata.name,kind")]
+    [InlineData("metadata.name")]
+    public async Task Kind_and_name_projections_answer_as_the_stored_entities_do(string fields)
+    {
+        // Those projections are served from columns; the same fields plus one more come from the stored JSON.
+        var fast = (await Api.GetFromJsonAsync<JsonArray>($"/api/catalog/entities?filter=kind=component&fields={fields}"))!;
+        var full = (await Api.GetFromJsonAsync<JsonArray>($"/api/catalog/entities?filter=kind=component&fields={fields},metadata.namespace"))!;
+
+        Assert.Equal(25, fast.Count);
+        foreach (var (f, e) in fast.Zip(full))
+        {
+            e!["metadata"]!.AsObject().Remove("namespace");
+            Assert.Equal(e.ToJsonString(), f!.ToJsonString());
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/catalog/entities?filter=relations.ownedby=group:default/team-b&fields=metadata.name,relations")]
+    [InlineData("/api/catalog/entities?filter=relations.ownedby=group:default/team-b&fields=relations")]
+    public async Task Fields_naming_relations_still_carry_them(string url)
+    {
+        // Projections without relations skip loading them; one that names them must still get every entity's own.
+        var items = (await Api.GetFromJsonAsync<JsonArray>(url))!;
+
+        Assert.Equal(12, items.Count);
+        Assert.All(items, i => Assert.Contains(i!["relations"]!.AsArray(),
+            r => r!["type"]!.GetValue<string>() == "ownedBy" && r["targetRef"]!.GetValue<string>() == "group:default/team-b"));
+    }
+
+    [Fact]
+    public async Task By_query_fields_naming_relations_still_carry_them()
+    {
+        var page = (await Api.GetFromJsonAsync<JsonObject>("/api/catalog/entities/by-query?filter=relations.ownedby=group:default/team-b&fields=relations&limit=50"))!;
+
+        Assert.Equal(12, page["items"]!.AsArray().Count);
+        Assert.All(page["items"]!.AsArray(), i => Assert.NotEmpty(i!["relations"]!.AsArray()));
+    }
+
     [Fact]
     public async Task Ancestry_leads_to_the_root_location()
     {

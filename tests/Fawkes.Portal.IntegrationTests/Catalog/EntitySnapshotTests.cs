@@ -70,4 +70,38 @@ public sealed class EntitySnapshotTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, await WaitForStatusAsync(read, Path, HttpStatusCode.NotFound, TimeSpan.FromSeconds(3)));
         Assert.Equal(HttpStatusCode.OK, (await read.GetAsync("/api/catalog/entities/by-name/component/default/svc-04")).StatusCode);
     }
+
+    [Fact]
+    public async Task By_refs_from_the_snapshot_answers_as_the_database_and_follows_a_deletion()
+    {
+        using var write = _writer.NewClient(bearer: PortalHost.BootstrapToken);
+        using var read = _reader.NewClient(bearer: PortalHost.BootstrapToken);
+        var body = new { entityRefs = new[] { "component:default/svc-05", "component:default/nothing", "component:default/svc-05" } };
+        var snapshot = _reader.Services.GetRequiredService<Fawkes.Portal.Features.Catalog.Query.EntitySnapshot>();
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); snapshot.BuiltVersion is null && DateTime.UtcNow < deadline;)
+        {
+            await read.PostAsJsonAsync("/api/catalog/entities/by-refs", body);
+            await Task.Delay(50);
+        }
+        Assert.NotNull(snapshot.BuiltVersion);
+
+        var items = (await (await read.PostAsJsonAsync("/api/catalog/entities/by-refs", body)).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
+        // GET /entities composes from the database, never from the snapshot.
+        var fromDatabase = (await read.GetFromJsonAsync<JsonArray>("/api/catalog/entities?filter=kind=component,metadata.name=svc-05"))!.Single();
+        Assert.Equal(3, items.Count);
+        Assert.Equal(fromDatabase!.ToJsonString(), items[0]!.ToJsonString());
+        Assert.Null(items[1]);
+        Assert.Equal(fromDatabase.ToJsonString(), items[2]!.ToJsonString());
+
+        var uid = fromDatabase["metadata"]!["uid"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NoContent, (await write.DeleteAsync($"/api/catalog/entities/by-uid/{uid}")).StatusCode);
+        var deadlineAfter = DateTime.UtcNow.AddSeconds(3);
+        JsonArray after;
+        do
+        {
+            after = (await (await read.PostAsJsonAsync("/api/catalog/entities/by-refs", body)).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
+        }
+        while (after[0] is not null && DateTime.UtcNow < deadlineAfter && await Task.Delay(50).ContinueWith(_ => true));
+        Assert.All(after, item => Assert.Null(item));
+    }
 }

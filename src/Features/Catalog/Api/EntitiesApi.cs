@@ -46,7 +46,7 @@ internal static class EntitiesApi
         {
             // As Backstage: without paging, the first order key only, and entities without a value for it left out.
             var sort = order.Count > 0 ? order[0] : null;
-            items = (await q.QueryEntitiesAsync(new ByQuery(filter, sort, "", null), null, null, null, countTotal: false, ct)).Items;
+            items = (await q.QueryEntitiesAsync(new ByQuery(filter, sort, "", null), null, null, null, countTotal: false, ct, fields)).Items;
         }
         else
         {
@@ -99,7 +99,7 @@ internal static class EntitiesApi
         {
             return CatalogProblems.Input(ex.Message);
         }
-        var page = await q.QueryEntitiesAsync(query, cursor, limit, offset, countTotal, ct);
+        var page = await q.QueryEntitiesAsync(query, cursor, limit, offset, countTotal, ct, fields);
         var pageInfo = new JsonObject();
         if (page.Prev is not null)
         {

@@ -63,12 +63,18 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     }
 
     /// <summary>GET /entities/by-query (and GET /entities without paging): Backstage's keyset query, composed.</summary>
+    /// <param name="fields">The caller's projection: when it cannot show relations, they are not loaded (empty); when the
+    /// columns hold every field, the stored JSON is not parsed.</param>
     public async Task<(IReadOnlyList<JsonObject> Items, int TotalItems, QueryCursor? Next, QueryCursor? Prev)> QueryEntitiesAsync(
-        ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal, CancellationToken ct = default)
+        ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal, CancellationToken ct = default, IReadOnlyList<string>? fields = null)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct);
-        return (await ComposeAsync(db, page.Records, ct), page.TotalItems, page.Next, page.Prev);
+        var fromColumns = fields is not null && EntityJson.ColumnsSuffice(fields);
+        var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct, identityOnly: fromColumns);
+        IReadOnlyList<JsonObject> items = fromColumns ? [.. page.Records.Select(EntityJson.FromColumns)]
+            : fields is null || EntityJson.ShowsRelations(fields) ? await ComposeAsync(db, page.Records, ct)
+            : [.. page.Records.Select(r => EntityJson.Compose(r, []))];
+        return (items, page.TotalItems, page.Next, page.Prev);
     }
 
     /// <summary>GET /entities with paging: the page and, when there are more, the <c>after</c> cursor of the next one.</summary>
@@ -99,9 +105,27 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         return (await ByRefsAsync([entityRef], ct))[0] is { } entity ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entity) : null;
     }
 
-    /// <summary>Entities in the order asked for; null where a ref does not exist. Entity and relations come in one round trip.</summary>
+    /// <summary>
+    /// Entities in the order asked for; null where a ref does not exist. From the <see cref="EntitySnapshot"/> while it
+    /// is current (as by-name), else from the database, where entity and relations come in one round trip.
+    /// </summary>
     public async Task<IReadOnlyList<JsonObject?>> ByRefsAsync(IReadOnlyList<EntityRef> refs, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(refs);
+        var fromSnapshot = new List<JsonObject?>(refs.Count);
+        foreach (var entityRef in refs)
+        {
+            var (current, json) = await snapshot.TryGetAsync(entityRef.Key, ct);
+            if (!current)
+            {
+                break;
+            }
+            fromSnapshot.Add(json is null ? null : JsonNode.Parse(json)!.AsObject());
+        }
+        if (fromSnapshot.Count == refs.Count)
+        {
+            return fromSnapshot;
+        }
         await using var db = await factory.CreateDbContextAsync(ct);
         var keys = refs.Select(r => r.Key).Distinct().ToList();
         var relations = db.Set<RelationRecord>();

@@ -35,6 +35,35 @@ public static class EntityJson
         return entity;
     }
 
+    /// <summary>
+    /// Whether a projection to these fields can show <c>relations</c> (no fields: the whole entity). Readers that
+    /// project (e.g. <c>GET /entities?fields=metadata.name</c> over thousands of entities) skip loading relations
+    /// otherwise: <see cref="Project"/> would drop them.
+    /// </summary>
+    public static bool ShowsRelations(IReadOnlyList<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields.Count == 0 || fields.Any(f => f.Split('.')[0] == "relations");
+    }
+
+    /// <summary>
+    /// Whether these fields are all held by the entity's own columns with exactly the stored JSON's values (kind and
+    /// name are copied from it on every write), so that <see cref="FromColumns"/> projects to the same answer without
+    /// parsing the JSON: the common <c>fields=metadata.name</c> listing of thousands of entities.
+    /// </summary>
+    public static bool ColumnsSuffice(IReadOnlyList<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields.Count > 0 && fields.All(f => f is "kind" or "metadata.name");
+    }
+
+    /// <summary>The part of the entity its columns hold; see <see cref="ColumnsSuffice"/>.</summary>
+    public static JsonObject FromColumns(EntityRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new JsonObject { ["kind"] = record.Kind, ["metadata"] = new JsonObject { ["name"] = record.Name } };
+    }
+
     /// <summary>Backstage's <c>fields</c> parameter: keep only these dotted paths.</summary>
     public static JsonObject Project(JsonObject entity, IReadOnlyList<string> fields)
     {

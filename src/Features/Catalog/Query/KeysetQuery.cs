@@ -16,8 +16,10 @@ internal static class KeysetQuery
 {
     /// <param name="limit">Page size; null reads every match (GET /entities without paging).</param>
     /// <param name="offset">Rows to skip; honoured on a first page only, as Backstage does.</param>
+    /// <param name="identityOnly">Read only id, ref, kind, namespace and name (other columns empty): for projections
+    /// that <see cref="EntityJson.ColumnsSuffice"/>, which then need not fetch the stored JSON, most of a row.</param>
     public static async Task<KeysetPage> RunAsync(PortalDbContext db, CatalogCache cache, ByQuery query, QueryCursor? cursor,
-        int? limit, int? offset, bool countTotal, CancellationToken ct)
+        int? limit, int? offset, bool countTotal, CancellationToken ct, bool identityOnly = false)
     {
         var entities = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), query.Filter);
         var term = query.FullTextTerm;
@@ -44,7 +46,12 @@ internal static class KeysetQuery
             }
             q = ascending ? q.OrderBy(e => e.Id) : q.OrderByDescending(e => e.Id);
             q = cursor is null && offset is > 0 ? q.Skip(offset.Value) : q;
-            rows = [.. (await (wanted is { } w ? q.Take(w) : q).ToListAsync(ct)).Select(e => (e, (string?)null))];
+            q = wanted is { } w ? q.Take(w) : q;
+            if (identityOnly)
+            {
+                q = q.Select(e => new EntityRecord { Id = e.Id, RefKey = e.RefKey, Kind = e.Kind, Namespace = e.Namespace, Name = e.Name, SearchText = "", Json = "", Etag = "", SourceHash = "" });
+            }
+            rows = [.. (await q.ToListAsync(ct)).Select(e => (e, (string?)null))];
         }
         else
         {
@@ -66,7 +73,16 @@ internal static class KeysetQuery
             }
             q = ascending ? q.OrderBy(r => r.Value).ThenBy(r => r.Entity.Id) : q.OrderByDescending(r => r.Value).ThenByDescending(r => r.Entity.Id);
             q = cursor is null && offset is > 0 ? q.Skip(offset.Value) : q;
-            rows = [.. (await (wanted is { } w ? q.Take(w) : q).ToListAsync(ct)).Select(r => (r.Entity, r.Value))];
+            q = wanted is { } w ? q.Take(w) : q;
+            if (identityOnly)
+            {
+                q = q.Select(r => new SortRow
+                {
+                    Entity = new EntityRecord { Id = r.Entity.Id, RefKey = r.Entity.RefKey, Kind = r.Entity.Kind, Namespace = r.Entity.Namespace, Name = r.Entity.Name, SearchText = "", Json = "", Etag = "", SourceHash = "" },
+                    Value = r.Value,
+                });
+            }
+            rows = [.. (await q.ToListAsync(ct)).Select(r => (r.Entity, r.Value))];
         }
 
         int total;

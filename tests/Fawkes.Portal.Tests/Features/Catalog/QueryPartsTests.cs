@@ -24,6 +24,28 @@ public sealed class QueryPartsTests
         Assert.Equal("metadata.annotations.backstage.io/techdocs-ref", filter.Groups[2][0].Key);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("relations", true)]
+    [InlineData("metadata.name,relations.type", true)]
+    [InlineData("metadata.name", false)]
+    [InlineData("kind,metadata.relations,spec.relationsOf", false)]
+    public void A_projection_shows_relations_only_when_it_names_them(string fields, bool shows)
+    {
+        Assert.Equal(shows, EntityJson.ShowsRelations(fields.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Theory]
+    [InlineData("metadata.name", true)]
+    [InlineData("kind,metadata.name", true)]
+    [InlineData("", false)]
+    [InlineData("metadata.name,metadata.namespace", false)]
+    [InlineData("metadata", false)]
+    public void Only_kind_and_name_are_projected_from_the_columns(string fields, bool suffice)
+    {
+        Assert.Equal(suffice, EntityJson.ColumnsSuffice(fields.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public void Cursor_round_trips_the_query()
     {
