@@ -77,9 +77,17 @@ export function forgiveIntended(kind, answer) {
   if (kind === 'parser-detail' && typeof copy.body?.error?.message === 'string') copy.body.error.message = copy.body.error.message.replace(/^([^:]*):.*$/s, '$1: <parser detail>');
   // A predicate the schema refuses deep inside: zod's full list of union alternatives vs the portal's one plain sentence.
   if (kind === 'predicate-detail' && typeof copy.body?.error?.message === 'string') copy.body.error.message = copy.body.error.message.replace(/^(Invalid query: Validation error: ).*$/s, '$1<detail>');
-  // updateLocation: Backstage keeps the location's first generated entity ref (of its old target); the portal's follows the target.
-  if (kind === 'kept-location-entity-ref') {
-    const walk = v => { if (v && typeof v === 'object') for (const k of Object.keys(v)) { if (k === 'entityRef' && typeof v[k] === 'string' && v[k].startsWith('location:default/generated-')) v[k] = 'location:default/generated-<sha1>'; else walk(v[k]); } };
+  // updateLocation: Backstage keeps the location's first generated entity ref (of its old target), the portal's follows
+  // the target; and the portal's GET /locations/{id} adds the problems of the location's last read as `errors`.
+  if (kind === 'location-update') {
+    const walk = v => {
+      if (!v || typeof v !== 'object') return;
+      if (typeof v.entityRef === 'string' && v.entityRef.startsWith('location:default/generated-') && 'target' in v) {
+        v.entityRef = 'location:default/generated-<sha1>';
+        delete v.errors;
+      }
+      for (const k of Object.keys(v)) walk(v[k]);
+    };
     walk(copy);
   }
   if (kind === 'validation-errors') {

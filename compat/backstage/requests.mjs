@@ -195,12 +195,18 @@ for (const body of [{ query: { $foo: 1 } }, { query: { kind: 'a', $all: [] } }, 
   await compare('by-query predicate bad', 'POST', '/entities/by-query', body);
 }
 await compare('by-query predicate bad nested', 'POST', '/entities/by-query', { query: { kind: { $bad: 1 } } }, { intended: 'predicate-detail' });
+const refsWithQuery = ['component:default/checkout-api', 'user:default/ada', 'component:default/missing', 'group:default/team-pay'];
+await compare('by-refs predicate', 'POST', '/entities/by-refs', { entityRefs: refsWithQuery, query: { $any: [{ kind: 'user' }, { 'spec.type': 'service' }] }, fields: ['metadata.name'] });
+await compare('by-refs predicate + filter', 'POST', '/entities/by-refs?filter=kind=component', { entityRefs: refsWithQuery, query: { $not: { kind: 'user' } }, fields: ['metadata.name'] });
+await compare('by-refs predicate bad', 'POST', '/entities/by-refs', { entityRefs: refsWithQuery, query: { $foo: 1 } });
+await compare('by-refs predicate bad contains', 'POST', '/entities/by-refs', { entityRefs: refsWithQuery, query: { 'metadata.tags': { $contains: { a: 1 } } } });
 await compare('facets predicate', 'POST', '/entity-facets', { facets: ['spec.type', 'relations.ownedBy', 'kind'], query: { $not: { kind: 'user' } } });
 await compare('facets predicate tags', 'POST', '/entity-facets', { facets: ['metadata.tags'], query: { 'metadata.tags': { $exists: true } } });
 await compare('facets predicate none', 'POST', '/entity-facets', { facets: ['kind'] });
-for (const body of [{ facets: [] }, { facets: [''] }, {}, { facets: ['kind'], query: { $nope: [] } }]) {
+for (const body of [{ facets: [] }, { facets: [''] }, {}, { facets: ['kind'], query: { $nope: 1 } }]) {
   await compare('facets predicate bad', 'POST', '/entity-facets', body);
 }
+await compare('facets predicate bad nested', 'POST', '/entity-facets', { facets: ['kind'], query: { $nope: [] } }, { intended: 'predicate-detail' });
 await compare('update location missing', 'PUT', '/locations/00000000-0000-0000-0000-000000000000', { type: 'file', target: `${catalogDir}/x.yaml` });
 await compare('update location no target', 'PUT', '/locations/00000000-0000-0000-0000-000000000000', { type: 'file' });
 await compare('update location bad type', 'PUT', '/locations/00000000-0000-0000-0000-000000000000', { type: 'nope', target: 'x' }, { intended: 'error-message' });
@@ -256,6 +262,7 @@ await viaClient('queryEntities query + filter, pages', async (c, o) => {
   const strip = r => ({ ...r, items: sortTies(r.items, 'metadata.name'), pageInfo: { next: !!r.pageInfo.nextCursor, prev: !!r.pageInfo.prevCursor } });
   return { first: strip(first), next: strip(next) };
 });
+await viaClient('getEntitiesByRefs query', (c, o) => c.getEntitiesByRefs({ entityRefs: refsWithQuery, query: { 'relations.ownedBy': 'group:default/team-pay' }, filter: { kind: 'Component' }, fields: ['kind', 'metadata.name'] }, o));
 await viaClient('getEntityFacetsByPredicate', (c, o) => c.getEntityFacetsByPredicate({ facets: ['spec.type', 'metadata.tags'], query: { kind: 'component' } }, o));
 await viaClient('getEntityFacets query', (c, o) => c.getEntityFacets({ facets: ['kind'], query: { 'relations.ownedBy': 'group:default/team-pay' } }, o));
 await viaClient('updateLocation missing', (c, o) => c.updateLocation('00000000-0000-0000-0000-000000000000', { type: 'file', target: `${catalogDir}/x.yaml` }, o));
@@ -265,7 +272,7 @@ await viaClient('addLocation + updateLocation + removeLocationById', async (c, o
   const read = await c.getLocationById(added.location.id, o);
   await c.removeLocationById(added.location.id, o);
   return { sameId: updated.id === added.location.id, updated, read, after: await c.getLocationById(added.location.id, o) };
-}, { intended: 'kept-location-entity-ref' });
+}, { intended: 'location-update' });
 await viaClient('removeEntityByUid', async (c, o) => {
   const entity = await c.getEntityByRef('resource:default/queue', o);
   await c.removeEntityByUid(entity.metadata.uid, o);

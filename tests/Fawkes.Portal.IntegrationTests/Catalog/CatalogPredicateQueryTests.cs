@@ -103,6 +103,22 @@ public sealed class CatalogPredicateQueryTests(CatalogFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task By_refs_applies_a_body_predicate_together_with_the_filter()
+    {
+        var response = await PostAsync("/api/catalog/entities/by-refs?filter=kind=component", """
+            {"entityRefs": ["component:default/svc-01", "component:default/svc-02", "user:default/alice", "component:default/nope"],
+             "query": {"$not": {"spec.type": "website"}}, "fields": ["metadata.name"]}
+            """);
+        var items = (await response.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
+
+        Assert.Equal("""[{"metadata":{"name":"svc-01"}},null,null,null]""", items.ToJsonString());
+        var bad = await PostAsync("/api/catalog/entities/by-refs", """{"entityRefs": [], "query": {"$foo": 1}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("Malformed request body (did you remember to specify an application/json content type?), Validation error: Invalid at \"query.$foo\"",
+            (await bad.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Facets_count_among_the_entities_the_predicate_selects()
     {
         var response = await PostAsync("/api/catalog/entity-facets", """{"facets": ["spec.type", "relations.ownedBy"], "query": {"kind": "component"}}""");

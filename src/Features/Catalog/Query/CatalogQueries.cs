@@ -198,6 +198,15 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         return items.Count == 0 ? null : (entityRef.ToString(), items);
     }
 
+    /// <summary>Which of these lowercase refs match the filter and the predicate (by-refs with a body <c>query</c>).</summary>
+    public async Task<HashSet<string>> MatchingKeysAsync(IReadOnlyList<string> keys, EntityFilter filter, FilterPredicate? predicate, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var candidates = db.Set<EntityRecord>().AsNoTracking().Where(e => keys.Contains(e.RefKey));
+        var matching = PredicateTranslator.Apply(db, FilterTranslator.Apply(db, candidates, filter), predicate);
+        return [.. await matching.Select(e => e.RefKey).ToListAsync(ct)];
+    }
+
     /// <summary>Which of these lowercase refs exist, to flag relations that point nowhere.</summary>
     public async Task<HashSet<string>> ExistingKeysAsync(IEnumerable<string> keys, CancellationToken ct = default)
     {

@@ -14,10 +14,23 @@ public abstract record FilterPredicate
     public string Json { get; init; } = "{}";
 
     /// <exception cref="FormatException">Backstage's message: the schema's (<c>Invalid query: …</c>) or the SQL translation's.</exception>
-    public static FilterPredicate Parse(JsonNode? node)
+    public static FilterPredicate Parse(JsonNode? node) => Parse(node, "Invalid query: ", "");
+
+    /// <param name="schemaPrefix">What Backstage says before the schema's message (by-refs: <c>Malformed request body …, </c>).</param>
+    /// <param name="path">Where the predicate sits in the validated object (by-refs validates the body: <c>query</c>).</param>
+    public static FilterPredicate Parse(JsonNode? node, string schemaPrefix, string path)
     {
         // As Backstage: the whole predicate passes the schema first, then translation raises its own errors.
-        return FilterPredicateSchema.Predicate(node, "").Resolve() with { Json = node?.ToJsonString() ?? "null" };
+        FilterPredicate parsed;
+        try
+        {
+            parsed = FilterPredicateSchema.Predicate(node, path);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException(schemaPrefix + ex.Message, ex);
+        }
+        return parsed.Resolve() with { Json = node?.ToJsonString() ?? "null" };
     }
 
     public static FilterPredicate Parse(string json) => Parse(JsonNode.Parse(json));

@@ -9,11 +9,11 @@ namespace Fawkes.Portal.Features.Catalog.Query;
 /// of several matching forms, which one wins (the first: <c>$exists</c>, <c>$in</c>, <c>$contains</c>, <c>$hasPrefix</c>;
 /// other keys beside it are dropped). Messages start as Backstage's (<c>Invalid query: Validation error: </c>); simple
 /// cases use zod's wording (<c>Expected object, received string</c>, <c>Invalid at "$foo"</c>), deeper ones say plainly
-/// what is wrong and where.
+/// what is wrong and where. The caller puts its own words before them (<see cref="FilterPredicate.Parse(JsonNode?, string, string)"/>).
 /// </summary>
 internal static class FilterPredicateSchema
 {
-    private const string Prefix = "Invalid query: Validation error: ";
+    private const string Prefix = "Validation error: ";
     private static readonly string[] Operators = ["$all", "$any", "$not"];
 
     public static FilterPredicate Predicate(JsonNode? node, string path, bool allowPrimitive = false)
@@ -44,7 +44,10 @@ internal static class FilterPredicateSchema
         var value = obj[key];
         if (key == "$not")
         {
-            return new NotPredicate(Predicate(value, Join(path, key), allowPrimitive));
+            // zod reports a $not that holds no object at all (or, below, an $all/$any without an array) as "Invalid at".
+            return value is JsonObject || (allowPrimitive && value is JsonValue)
+                ? new NotPredicate(Predicate(value, Join(path, key), allowPrimitive))
+                : throw Error("Invalid", Join(path, key));
         }
         if (value is not JsonArray items)
         {

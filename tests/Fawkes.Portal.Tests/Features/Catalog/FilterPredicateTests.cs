@@ -52,6 +52,7 @@ public sealed class FilterPredicateTests
     [InlineData("""{"$foo": 1}""", "Invalid query: Validation error: Invalid at \"$foo\"")]
     [InlineData("""{"$all": "x"}""", "Invalid query: Validation error: Invalid at \"$all\"")]
     [InlineData("""{"$not": 5}""", "Invalid query: Validation error: Invalid at \"$not\"")]
+    [InlineData("""{"$not": [{"kind": "a"}]}""", "Invalid query: Validation error: Invalid at \"$not\"")]
     [InlineData("""{"kind": "a", "$all": []}""", "Invalid query: Validation error: Unrecognized key(s) in object: 'kind'")]
     [InlineData("""{"kind": {"$bad": 1}}""", "Invalid query: Validation error: Expected a string, number, boolean, {$exists: boolean}, {$in: [primitives]}, {$contains: predicate} or {$hasPrefix: string}, received object at \"kind\"")]
     [InlineData("""{"$all": [{"kind": null}]}""", "Invalid query: Validation error: Expected a string, number, boolean, {$exists: boolean}, {$in: [primitives]}, {$contains: predicate} or {$hasPrefix: string}, received null at \"$all[0].kind\"")]
