@@ -43,8 +43,13 @@ public sealed class CatalogPredicateQueryTests(CatalogFixture fixture) : IClassF
     [InlineData("""{"relations": {"$contains": {"type": "ownedBy", "targetRef": {"$in": ["group:default/team-b"]}}}}""", 12)]
     [InlineData("""{"relations": {"$contains": {"type": "providesApi"}}}""", 3)]
     [InlineData("""{"metadata.name": {"$hasPrefix": "SVC-0"}}""", 9)]
+    [InlineData("""{"$not": {"spec.type": "service"}}""", TestCatalog.Total - 13)]
+    [InlineData("""{"$not": {"spec.type": {"$in": ["service", "website"]}}}""", TestCatalog.Total - TestCatalog.Components)]
+    [InlineData("""{"$not": {"spec.type": {"$hasPrefix": "serv"}}}""", TestCatalog.Total - 13)]
+    [InlineData("""{"$not": {"metadata.tags": "legacy"}}""", TestCatalog.Total - 5)]
     [InlineData("""{"$any": []}""", 0)]
     [InlineData("""{}""", TestCatalog.Total)]
+    // The $not rows also prove that entities without the field are kept (NOT EXISTS), not lost to SQL's NULL logic.
     public async Task A_predicate_selects_what_backstage_selects(string predicate, int expected)
     {
         var page = await QueryAsync($$"""{"query": {{predicate}}, "fields": ["metadata.name"]}""");
