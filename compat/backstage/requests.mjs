@@ -149,6 +149,70 @@ await compare('bad order', 'GET', '/entities?order=sideways:metadata.name');
 await compare('bad limit', 'GET', '/entities/by-query?limit=-1');
 await compare('bad json', 'POST', '/entities/by-refs', '{not json', { intended: 'error-message' });
 await compare('bad location type', 'POST', '/locations?dryRun=true', { type: 'nope', target: 'x' }, { intended: 'error-message' });
+// Filter predicates (POST by-query and entity-facets, catalog-client's *ByPredicate methods) and updateLocation.
+const nameField = { fields: ['kind', 'metadata.name', 'metadata.namespace'] };
+const byName = { orderBy: [{ field: 'metadata.name', order: 'asc' }] };
+for (const [query, extra] of [
+  [{ kind: 'component' }, nameField],
+  [{ kind: 'Component', 'spec.type': 'SERVICE' }, nameField],
+  [{ $all: [{ kind: 'component' }, { $not: { 'spec.type': 'service' } }] }, nameField],
+  [{ $any: [{ kind: 'user' }, { $all: [{ kind: 'group' }, { 'metadata.namespace': 'default' }] }] }, { ...nameField, ...byName }],
+  [{ $not: { $any: [{ kind: 'component' }, { kind: 'api' }] } }, { ...nameField, orderBy: [{ field: 'metadata.name', order: 'desc' }] }],
+  [{ 'spec.type': { $in: ['service', 'WEBSITE', 'openapi'] } }, nameField],
+  [{ $not: { 'spec.type': { $in: ['service', 'website'] } } }, nameField],
+  [{ $not: { 'spec.lifecycle': 'production' } }, nameField],
+  [{ $not: { 'spec.type': { $hasPrefix: 'serv' } } }, nameField],
+  [{ 'metadata.tags': { $exists: true } }, nameField],
+  [{ kind: 'component', 'spec.system': { $exists: false } }, nameField],
+  [{ 'metadata.tags': 'java' }, nameField],
+  [{ 'metadata.tags': { $contains: 'java' } }, nameField],
+  [{ 'metadata.tags.java': true }, nameField],
+  [{ 'relations.ownedBy': 'group:default/team-pay' }, nameField],
+  [{ relations: { $contains: { type: 'ownedBy', targetRef: { $in: ['group:default/team-pay', 'GROUP:DEFAULT/NOPE'] } } } }, nameField],
+  [{ relations: { $contains: { type: 'dependsOn' } } }, nameField],
+  [{ 'metadata.name': { $hasPrefix: 'CHECK' } }, nameField],
+  [{ 'metadata.labels.tier': 'gold' }, nameField],
+  [{ $any: [] }, nameField],
+  [{}, { ...nameField, limit: 0 }],
+  [{ kind: 'component' }, { ...nameField, fullTextFilter: { term: 'check', fields: ['metadata.name'] } }],
+  [{ kind: 'component' }, { ...nameField, totalItems: 'exclude', ...byName }],
+  [{ kind: 'component' }, { ...nameField, offset: 1, limit: 2, ...byName }],
+  [undefined, { ...nameField, orderBy: [{ field: 'spec.type', order: 'asc' }] }],
+]) {
+  const body = { ...(query !== undefined && { query }), ...extra };
+  const order = body.orderBy?.[0]?.field;
+  await compare('by-query predicate', 'POST', '/entities/by-query', body, { unordered: !order, ties: order });
+}
+await compareSequence('by-query predicate cursor next then prev', async base => {
+  const ask = body => call(base, 'POST', '/entities/by-query', body);
+  const first = await ask({ query: { $any: [{ kind: 'component' }, { kind: 'api' }] }, limit: 3, ...byName, fields: ['kind', 'metadata.name'] });
+  const next = first.body?.pageInfo?.nextCursor ? await ask({ cursor: first.body.pageInfo.nextCursor, limit: 3, fields: ['kind', 'metadata.name'] }) : null;
+  const prev = next?.body?.pageInfo?.prevCursor ? await ask({ cursor: next.body.pageInfo.prevCursor, limit: 3, fields: ['kind', 'metadata.name'] }) : null;
+  for (const page of [first, next, prev]) if (Array.isArray(page?.body?.items)) page.body.items = sortTies(page.body.items, 'metadata.name');
+  return [first, next, prev].map(x => x && cursorShape(x));
+});
+for (const body of [{ query: { $foo: 1 } }, { query: { kind: 'a', $all: [] } }, { query: { $all: 'x' } }, { query: { $not: 5 } },
+  { query: { 'metadata.tags': { $contains: { a: 'b' } } } }, { query: { relations: { $contains: { targetRef: 'x' } } } },
+  { query: { relations: { $contains: { type: 'ownedBy', targetRef: { $in: [] } } } } }, { query: 'x' }, { totalItems: 'sometimes' },
+  { orderBy: [{ field: 'metadata.name', order: 'up' }] }, { cursor: '' }, { fields: ['metadata.tags[0]'] }]) {
+  await compare('by-query predicate bad', 'POST', '/entities/by-query', body);
+}
+await compare('by-query predicate bad nested', 'POST', '/entities/by-query', { query: { kind: { $bad: 1 } } }, { intended: 'predicate-detail' });
+const refsWithQuery = ['component:default/checkout-api', 'user:default/ada', 'component:default/missing', 'group:default/team-pay'];
+await compare('by-refs predicate', 'POST', '/entities/by-refs', { entityRefs: refsWithQuery, query: { $any: [{ kind: 'user' }, { 'spec.type': 'service' }] }, fields: ['metadata.name'] });
+await compare('by-refs predicate + filter', 'POST', '/entities/by-refs?filter=kind=component', { entityRefs: refsWithQuery, query: { $not: { kind: 'user' } }, fields: ['metadata.name'] });
+await compare('by-refs predicate bad', 'POST', '/entities/by-refs', { entityRefs: refsWithQuery, query: { $foo: 1 } });
+await compare('by-refs predicate bad contains', 'POST', '/entities/by-refs', { entityRefs: refsWithQuery, query: { 'metadata.tags': { $contains: { a: 1 } } } });
+await compare('facets predicate', 'POST', '/entity-facets', { facets: ['spec.type', 'relations.ownedBy', 'kind'], query: { $not: { kind: 'user' } } });
+await compare('facets predicate tags', 'POST', '/entity-facets', { facets: ['metadata.tags'], query: { 'metadata.tags': { $exists: true } } });
+await compare('facets predicate none', 'POST', '/entity-facets', { facets: ['kind'] });
+for (const body of [{ facets: [] }, { facets: [''] }, {}, { facets: ['kind'], query: { $nope: 1 } }]) {
+  await compare('facets predicate bad', 'POST', '/entity-facets', body);
+}
+await compare('facets predicate bad nested', 'POST', '/entity-facets', { facets: ['kind'], query: { $nope: [] } }, { intended: 'predicate-detail' });
+await compare('update location missing', 'PUT', '/locations/00000000-0000-0000-0000-000000000000', { type: 'file', target: `${catalogDir}/x.yaml` });
+await compare('update location no target', 'PUT', '/locations/00000000-0000-0000-0000-000000000000', { type: 'file' });
+await compare('update location bad type', 'PUT', '/locations/00000000-0000-0000-0000-000000000000', { type: 'nope', target: 'x' }, { intended: 'error-message' });
 await compare('no such route', 'GET', '/nope');
 
 console.log('--- @backstage/catalog-client');
@@ -194,6 +258,24 @@ await viaClient('addLocation + removeLocationById', async (c, o) => {
   await c.removeLocationById(added.location.id, o);
   return { added, after: await c.getLocationById(added.location.id, o) };
 });
+await viaClient('queryEntitiesByPredicate', (c, o) => c.queryEntitiesByPredicate({ query: { $all: [{ kind: 'component' }, { 'metadata.tags': { $exists: true } }] }, fields: ['metadata.name'] }, o), { unordered: true });
+await viaClient('queryEntities query + filter, pages', async (c, o) => {
+  const first = await c.queryEntities({ query: { $not: { kind: 'user' } }, filter: { kind: ['Component', 'API'] }, limit: 2, orderFields: { field: 'metadata.name', order: 'asc' }, fields: ['kind', 'metadata.name'] }, o);
+  const next = await c.queryEntities({ cursor: first.pageInfo.nextCursor, limit: 2 }, o);
+  const strip = r => ({ ...r, items: sortTies(r.items, 'metadata.name'), pageInfo: { next: !!r.pageInfo.nextCursor, prev: !!r.pageInfo.prevCursor } });
+  return { first: strip(first), next: strip(next) };
+});
+await viaClient('getEntitiesByRefs query', (c, o) => c.getEntitiesByRefs({ entityRefs: refsWithQuery, query: { 'relations.ownedBy': 'group:default/team-pay' }, filter: { kind: 'Component' }, fields: ['kind', 'metadata.name'] }, o));
+await viaClient('getEntityFacetsByPredicate', (c, o) => c.getEntityFacetsByPredicate({ facets: ['spec.type', 'metadata.tags'], query: { kind: 'component' } }, o));
+await viaClient('getEntityFacets query', (c, o) => c.getEntityFacets({ facets: ['kind'], query: { 'relations.ownedBy': 'group:default/team-pay' } }, o));
+await viaClient('updateLocation missing', (c, o) => c.updateLocation('00000000-0000-0000-0000-000000000000', { type: 'file', target: `${catalogDir}/x.yaml` }, o));
+await viaClient('addLocation + updateLocation + removeLocationById', async (c, o) => {
+  const added = await c.addLocation({ type: 'file', target: `${catalogDir}/deep/location.yaml` }, o);
+  const updated = await c.updateLocation(added.location.id, { type: 'file', target: `${catalogDir}/deep/deeper/catalog-info.yaml` }, o);
+  const read = await c.getLocationById(added.location.id, o);
+  await c.removeLocationById(added.location.id, o);
+  return { sameId: updated.id === added.location.id, updated, read, after: await c.getLocationById(added.location.id, o) };
+}, { intended: 'location-update' });
 await viaClient('removeEntityByUid', async (c, o) => {
   const entity = await c.getEntityByRef('resource:default/queue', o);
   await c.removeEntityByUid(entity.metadata.uid, o);

@@ -86,6 +86,20 @@ public sealed class CatalogPermissionTests(PostgresPortalFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_developer_cannot_repoint_a_location_someone_else_registered()
+    {
+        var service = fixture.Host.Services.GetRequiredService<Fawkes.Portal.Features.Catalog.Ingestion.LocationService>();
+        var id = await service.EnsureAsync("file", "/nowhere/registered-by-admin.yaml", "api", "amara.okafor", CancellationToken.None);
+        using var priya = await SignedInAsync("priya.raman", "Developer");
+
+        using var refused = await priya.PutAsJsonAsync($"/api/catalog/locations/{id}", new { type = "file", target = "/nowhere/elsewhere.yaml" });
+
+        // Updating drops what the location held, so it needs the unregister permission on that location.
+        await AssertRefusedAsync(refused, "catalog.unregister.location");
+        Assert.Equal("/nowhere/registered-by-admin.yaml", (await service.GetAsync(id!.Value, CancellationToken.None))!.Target);
+    }
+
+    [Fact]
     public async Task A_learner_cannot_force_a_refresh()
     {
         await EntityAsync("checkout-web");

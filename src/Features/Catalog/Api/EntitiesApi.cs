@@ -15,6 +15,7 @@ internal static class EntitiesApi
         const string read = Policies.CatalogRead;
         api.MapGet("/entities", ListAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-query", ByQueryAsync).RequireAuthorization(read);
+        api.MapPost("/entities/by-query", EntitiesByPredicate.QueryAsync).RequireAuthorization(read);
         api.MapPost("/entities/by-refs", EntitiesByRefs.HandleAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-name/{kind}/{namespace}/{name}", ByNameAsync).RequireAuthorization(read);
         api.MapGet("/entities/by-name/{kind}/{namespace}/{name}/ancestry", AncestryAsync).RequireAuthorization(read);
@@ -22,6 +23,7 @@ internal static class EntitiesApi
             await q.ByUidAsync(uid, ct) is { } e ? Results.Json(e) : CatalogProblems.NotFound($"No entity with uid {uid}")).RequireAuthorization(read);
         api.MapDelete("/entities/by-uid/{uid}", DeleteAsync).RequireAuthorization(Policies.CatalogUnregister);
         api.MapGet("/entity-facets", FacetsAsync).RequireAuthorization(read);
+        api.MapPost("/entity-facets", EntitiesByPredicate.FacetsAsync).RequireAuthorization(read);
         return api;
     }
 
@@ -100,19 +102,25 @@ internal static class EntitiesApi
             return CatalogProblems.Input(ex.Message);
         }
         var page = await q.QueryEntitiesAsync(query, cursor, limit, offset, countTotal, ct, fields);
+        return PageResult(page.Items, page.TotalItems, page.Next, page.Prev, fields);
+    }
+
+    /// <summary>A by-query answer: <c>{items, totalItems, pageInfo: {prevCursor?, nextCursor?}}</c>.</summary>
+    public static IResult PageResult(IReadOnlyList<JsonObject> items, int totalItems, QueryCursor? next, QueryCursor? prev, IReadOnlyList<string> fields)
+    {
         var pageInfo = new JsonObject();
-        if (page.Prev is not null)
+        if (prev is not null)
         {
-            pageInfo["prevCursor"] = page.Prev.Encode();
+            pageInfo["prevCursor"] = prev.Encode();
         }
-        if (page.Next is not null)
+        if (next is not null)
         {
-            pageInfo["nextCursor"] = page.Next.Encode();
+            pageInfo["nextCursor"] = next.Encode();
         }
         return Results.Json(new JsonObject
         {
-            ["items"] = new JsonArray([.. page.Items.Select(i => (JsonNode)EntityJson.Project(i, fields))]),
-            ["totalItems"] = page.TotalItems,
+            ["items"] = new JsonArray([.. items.Select(i => (JsonNode)EntityJson.Project(i, fields))]),
+            ["totalItems"] = totalItems,
             ["pageInfo"] = pageInfo,
         });
     }

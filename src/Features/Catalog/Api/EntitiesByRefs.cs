@@ -7,7 +7,8 @@ namespace Fawkes.Portal.Features.Catalog.Api;
 /// <summary>
 /// <c>POST /entities/by-refs</c> as Backstage answers it: one item per ref asked for, in request order, <c>null</c> for a
 /// ref that is missing, malformed or filtered out; duplicates answered each time; refs compared case-insensitively as
-/// full <c>kind:namespace/name</c> strings (no defaults); <c>fields</c> only in the body, <c>filter</c> only in the query.
+/// full <c>kind:namespace/name</c> strings (no defaults); <c>fields</c> only in the body, <c>filter</c> only in the query,
+/// a filter predicate as the body's <c>query</c> (applied with the filter, as Backstage's <c>$all</c> of both).
 /// </summary>
 internal static class EntitiesByRefs
 {
@@ -28,16 +29,32 @@ internal static class EntitiesByRefs
         }
         var refsProblem = CatalogRequestBody.CheckStrings(body!, "entityRefs", required: true, out var texts);
         var fieldsProblem = CatalogRequestBody.CheckStrings(body!, "fields", required: false, out var fields);
-        var problem = refsProblem ?? fieldsProblem ?? (body!["query"] is null ? null : "request/body/query: filter predicates are not supported by this catalog; use ?filter= instead");
+        var problem = refsProblem ?? fieldsProblem;
         if (problem is not null)
         {
             return CatalogProblems.Input(problem);
+        }
+        FilterPredicate? predicate;
+        try
+        {
+            predicate = body!.ContainsKey("query")
+                ? FilterPredicate.Parse(body["query"], "Malformed request body (did you remember to specify an application/json content type?), ", "query")
+                : null;
+        }
+        catch (FormatException ex)
+        {
+            return CatalogProblems.Input(ex.Message);
         }
 
         var refs = texts.Select(ParseFull).ToList();
         var wanted = refs.OfType<EntityRef>().Distinct().ToList();
         var found = (await q.ByRefsAsync(wanted, ct)).OfType<JsonObject>().ToDictionary(Key, StringComparer.Ordinal);
-        if (!filter.IsEmpty && found.Count > 0)
+        if (predicate is not null && found.Count > 0)
+        {
+            var allowed = await q.MatchingKeysAsync([.. found.Keys], filter, predicate, ct);
+            found = found.Where(f => allowed.Contains(f.Key)).ToDictionary(StringComparer.Ordinal);
+        }
+        else if (!filter.IsEmpty && found.Count > 0)
         {
             var allowed = await MatchingKeysAsync(q, filter, [.. found.Keys], ct);
             found = found.Where(f => allowed.Contains(f.Key)).ToDictionary(StringComparer.Ordinal);

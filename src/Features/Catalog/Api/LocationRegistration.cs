@@ -28,18 +28,11 @@ internal static class LocationRegistration
         {
             return error;
         }
-        var problem = CatalogRequestBody.Check(body!, "target", JsonValueKind.String) ?? CatalogRequestBody.Check(body!, "type", JsonValueKind.String)
-            ?? (body!.Select(p => p.Key).FirstOrDefault(k => k is not ("type" or "target" or "presence")) is { } extra
-                ? $"Malformed request: unrecognized key '{extra}' in the body; allowed are type, target and presence" : null);
-        if (problem is not null)
+        if (LocationInputProblem(body!) is { } problem)
         {
             return CatalogProblems.Input(problem);
         }
         var (type, target) = (body!["type"]!.GetValue<string>(), body["target"]!.GetValue<string>());
-        if (!AllowedTypes.Contains(type, StringComparer.Ordinal))
-        {
-            return CatalogProblems.Input($"Registered locations must be of an allowed type {JsonSerializer.Serialize(AllowedTypes)}");
-        }
         var dryRun = request.Query["dryRun"].ToString() is "true" or "1" or "yes" or "y";
         if (dryRun)
         {
@@ -61,6 +54,17 @@ internal static class LocationRegistration
             result = new RegistrationResult(await locations.GetAsync(existing.Id, ct), [], []);
         }
         return Results.Json(new JsonObject { ["location"] = LocationsApi.Json(result.Location!), ["entities"] = new JsonArray() }, statusCode: 201);
+    }
+
+    /// <summary>Backstage's LocationInput (<c>{type, target, presence?}</c>, nothing else) and its allowed types; null when fine.</summary>
+    public static string? LocationInputProblem(JsonObject body)
+    {
+        var problem = CatalogRequestBody.Check(body, "target", JsonValueKind.String) ?? CatalogRequestBody.Check(body, "type", JsonValueKind.String)
+            ?? (body.Select(p => p.Key).FirstOrDefault(k => k is not ("type" or "target" or "presence")) is { } extra
+                ? $"Malformed request: unrecognized key '{extra}' in the body; allowed are type, target and presence" : null);
+        return problem ?? (AllowedTypes.Contains(body["type"]!.GetValue<string>(), StringComparer.Ordinal)
+            ? null
+            : $"Registered locations must be of an allowed type {JsonSerializer.Serialize(AllowedTypes)}");
     }
 
     private static async Task<IResult> DryRunAsync(string type, string target, LocationService locations, CancellationToken ct)

@@ -27,6 +27,7 @@ internal static class LocationsApi
             Guid.TryParse(id, out var guid) && await locations.GetAsync(guid, ct) is { } l ? Results.Json(Json(l, withErrors: true)) : NoLocation(id))
             .RequireAuthorization(read);
         api.MapGet("/locations/by-entity/{kind}/{namespace}/{name}", ByEntityAsync).RequireAuthorization(read);
+        api.MapPut("/locations/{id}", LocationUpdating.HandleAsync).RequireAuthorization(Policies.CatalogUnregister);
         api.MapDelete("/locations/{id}", UnregisterAsync).RequireAuthorization(Policies.CatalogUnregister);
         return api;
     }

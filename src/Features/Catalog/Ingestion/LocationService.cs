@@ -9,6 +9,8 @@ namespace Fawkes.Portal.Features.Catalog.Ingestion;
 
 public sealed record LocationView(Guid Id, string Type, string Target, string Origin, DateTimeOffset? ProcessedAt, int EntityCount, IReadOnlyList<LocationProblem> Problems);
 
+public sealed record LocationUpdate(LocationView? Location, bool Conflict);
+
 public sealed record RegistrationResult(LocationView? Location, IReadOnlyList<SourcedEntity> Entities, IReadOnlyList<LocationProblem> Problems, string? Refused = null);
 
 /// <summary>Registers, refreshes and removes locations. One processing run at a time per replica.</summary>
@@ -89,6 +91,64 @@ public sealed class LocationService(
             throw;
         }
         return location.Id;
+    }
+
+    /// <summary>
+    /// Backstage's updateLocation: the location keeps its id and gets the new type and target, then is read again at
+    /// once; what the old target held and the new one does not is removed as on any re-read. Null when there is no such
+    /// location; <see cref="LocationUpdate.Conflict"/> when another location has that type and target.
+    /// </summary>
+    public async Task<LocationUpdate?> UpdateAsync(Guid id, string type, string target, string actor, CancellationToken ct)
+    {
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            if (await db.Set<LocationRecord>().AnyAsync(l => l.Type == type && l.Target == target && l.Id != id, ct))
+            {
+                return new LocationUpdate(null, Conflict: true);
+            }
+            var location = await db.Set<LocationRecord>().FirstOrDefaultAsync(l => l.Id == id, ct);
+            if (location is null)
+            {
+                return null;
+            }
+            var before = $"{location.Type}:{location.Target}";
+            (location.Type, location.Target, location.ContentHash) = (type, target, null);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Lost a race on the unique (type, target) index (or a configured location has that type and target).
+                if (await ExistsAsync(type, target, ct))
+                {
+                    return new LocationUpdate(null, Conflict: true);
+                }
+                throw;
+            }
+            await audit.RecordAsync(actor, "catalog.location.update", $"location:{type}:{target}", $"was={before}", ct);
+        }
+        await ProcessAsync(id, force: true, ct);
+        await DeleteOrphansAsync(id, ct);
+        return new LocationUpdate(await GetAsync(id, ct), Conflict: false);
+    }
+
+    /// <summary>
+    /// After an update, what the location's old target held and the new one does not is deleted, not kept as orphans:
+    /// Backstage's default orphan strategy (<c>delete</c>) removes them once their Location entity no longer leads to them.
+    /// </summary>
+    private async Task DeleteOrphansAsync(Guid id, CancellationToken ct)
+    {
+        await using var probe = await factory.CreateDbContextAsync(ct);
+        await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var orphans = await db.Set<EntityRecord>().Where(e => e.LocationId == id && e.Orphan).Select(e => e.Id).ToListAsync(ct);
+            await CatalogIndexWriter.DeleteAsync(db, orphans, ct);
+            await tx.CommitAsync(ct);
+        });
+        changes.Notify();
     }
 
     private async Task<bool> ExistsAsync(string type, string target, CancellationToken ct)

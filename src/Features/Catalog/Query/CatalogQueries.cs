@@ -144,12 +144,17 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     }
 
     /// <summary>Counts per value of each facet key among the filtered entities.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(IReadOnlyList<string> facets, EntityFilter filter, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(IReadOnlyList<string> facets, EntityFilter filter, CancellationToken ct = default) =>
+        FacetsAsync(facets, filter, null, ct);
+
+    /// <summary>The same with a filter predicate (<c>POST /entity-facets</c>), applied together with the filter.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(
+        IReadOnlyList<string> facets, EntityFilter filter, FilterPredicate? predicate, CancellationToken ct = default)
     {
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in facets.Distinct())
         {
-            result[facet] = await cache.GetOrAddAsync(CatalogCache.Key("facet", filter, facet), () => CountFacetAsync(facet.ToLowerInvariant(), filter, ct));
+            result[facet] = await cache.GetOrAddAsync(CatalogCache.Key("facet", filter, facet, predicate?.Json), () => CountFacetAsync(facet.ToLowerInvariant(), filter, predicate, ct));
         }
         return result;
     }
@@ -159,10 +164,10 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     /// (case kept), ordered by that value (ordinal, as Backstage's SQLite). Column-backed keys count their column and
     /// <c>relations.*</c> the relations of existing entities.
     /// </summary>
-    private async Task<IReadOnlyList<FacetValue>> CountFacetAsync(string key, EntityFilter filter, CancellationToken ct)
+    private async Task<IReadOnlyList<FacetValue>> CountFacetAsync(string key, EntityFilter filter, FilterPredicate? predicate, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var entities = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter);
+        var entities = PredicateTranslator.Apply(db, FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), filter), predicate);
         IQueryable<string?> values;
         if (SearchIndexer.IsColumnKey(key))
         {
@@ -186,7 +191,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         else
         {
             var search = db.Set<SearchRecord>().Where(s => s.Key == key && s.OriginalValue != null);
-            if (!filter.IsEmpty)
+            if (!filter.IsEmpty || predicate is not null)
             {
                 var ids = entities.Select(e => e.Id);
                 search = search.Where(s => ids.Contains(s.EntityId));
@@ -215,6 +220,15 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
             key = parent?.Key;
         }
         return items.Count == 0 ? null : (entityRef.ToString(), items);
+    }
+
+    /// <summary>Which of these lowercase refs match the filter and the predicate (by-refs with a body <c>query</c>).</summary>
+    public async Task<HashSet<string>> MatchingKeysAsync(IReadOnlyList<string> keys, EntityFilter filter, FilterPredicate? predicate, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var candidates = db.Set<EntityRecord>().AsNoTracking().Where(e => keys.Contains(e.RefKey));
+        var matching = PredicateTranslator.Apply(db, FilterTranslator.Apply(db, candidates, filter), predicate);
+        return [.. await matching.Select(e => e.RefKey).ToListAsync(ct)];
     }
 
     /// <summary>Which of these lowercase refs exist, to flag relations that point nowhere.</summary>

@@ -21,7 +21,7 @@ internal static class KeysetQuery
     public static async Task<KeysetPage> RunAsync(PortalDbContext db, CatalogCache cache, ByQuery query, QueryCursor? cursor,
         int? limit, int? offset, bool countTotal, CancellationToken ct, bool identityOnly = false)
     {
-        var entities = FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), query.Filter);
+        var entities = PredicateTranslator.Apply(db, FilterTranslator.Apply(db, db.Set<EntityRecord>().AsNoTracking(), query.Filter), query.Predicate);
         var term = query.FullTextTerm;
         var sortKey = query.SortKey;
         var fields = query.FullTextFields;
@@ -97,7 +97,7 @@ internal static class KeysetQuery
         else
         {
             var counted = sortKey is null ? matched.Select(e => e.Id) : SortValues.Inner(db, matched, sortKey).Select(r => r.Entity.Id).Distinct();
-            total = await cache.GetOrAddAsync(CatalogCache.Key("by-query", query.Filter, sortKey, term, string.Join(',', fields)), () => counted.CountAsync(ct));
+            total = await cache.GetOrAddAsync(CatalogCache.Key("by-query", query.Filter, sortKey, term, string.Join(',', fields), query.Predicate?.Json), () => counted.CountAsync(ct));
         }
 
         if (isPrevious)

@@ -9,6 +9,9 @@ namespace Fawkes.Portal.Features.Catalog.Query;
 /// </summary>
 public sealed record ByQuery(EntityFilter Filter, OrderField? Sort, string Term, IReadOnlyList<string>? TextFields)
 {
+    /// <summary>The body <c>query</c> of <c>POST /entities/by-query</c>, applied together with (AND) the filter.</summary>
+    public FilterPredicate? Predicate { get; init; }
+
     /// <summary>Backstage's page size when <c>limit</c> is not given.</summary>
     public const int DefaultLimit = 200;
 
@@ -32,7 +35,7 @@ public sealed record QueryCursor(ByQuery Query, string?[] OrderFieldValues, stri
     {
         var state = new State(
             [.. Query.Filter.ToParameters()], Query.Sort is { } s ? [s.Field, s.Ascending ? "asc" : "desc"] : null,
-            Query.Term, Query.TextFields?.ToArray(), OrderFieldValues, FirstSortFieldValues, IsPrevious, TotalItems);
+            Query.Term, Query.TextFields?.ToArray(), OrderFieldValues, FirstSortFieldValues, IsPrevious, TotalItems, Query.Predicate?.Json);
         return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(state)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
@@ -49,7 +52,10 @@ public sealed record QueryCursor(ByQuery Query, string?[] OrderFieldValues, stri
             {
                 throw new FormatException("missing fields");
             }
-            var query = new ByQuery(EntityFilter.Parse(s.F), s.O is { } o ? new OrderField(o[0], o[1] == "asc") : null, s.T ?? "", s.Tf);
+            var query = new ByQuery(EntityFilter.Parse(s.F), s.O is { } o ? new OrderField(o[0], o[1] == "asc") : null, s.T ?? "", s.Tf)
+            {
+                Predicate = s.Q is null ? null : FilterPredicate.Parse(s.Q),
+            };
             return new QueryCursor(query, s.V, s.First, s.P, s.N);
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
@@ -58,5 +64,5 @@ public sealed record QueryCursor(ByQuery Query, string?[] OrderFieldValues, stri
         }
     }
 
-    private sealed record State(string[]? F, string[]? O, string? T, string[]? Tf, string?[]? V, string?[]? First, bool P, int N);
+    private sealed record State(string[]? F, string[]? O, string? T, string[]? Tf, string?[]? V, string?[]? First, bool P, int N, string? Q = null);
 }
