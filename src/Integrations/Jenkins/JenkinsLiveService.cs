@@ -118,11 +118,15 @@ public sealed class JenkinsLiveService
             var builds = JenkinsParser.Builds(json);
             var newest = builds.MaxBy(b => b.Number);
             var run = newest is null ? null : await ReadRunAsync(instance, name, newest.Number, deadline.Token);
+            // While a new build runs, the failed one before it still decides the problem: its stage names the cause.
+            var finished = builds.Where(b => b.Result != "BUILDING").MaxBy(b => b.Number);
+            var judged = finished is { Result: "FAILURE" } && finished.Number != newest?.Number
+                ? await ReadRunAsync(instance, name, finished.Number, deadline.Token) : run;
             var url = json["url"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var u) ? u : new Uri(instance.Url, JenkinsClient.JobPath(name)).AbsoluteUri;
             return Answer(instance, name, null, started) with
             {
                 Branch = picked is null ? null : Uri.UnescapeDataString(picked), Branches = branches, Url = url, Builds = builds, LastRun = run,
-                Problems = JenkinsProblems.Detect(instance.Name, name, builds, run),
+                Problems = JenkinsProblems.Detect(instance.Name, name, builds, judged),
             };
         }
         catch (JobNotFoundException ex)
