@@ -14,7 +14,7 @@ public sealed record SimulatedRebuild(string Job, string? Crumb, DateTimeOffset 
 /// <summary>
 /// A Jenkins controller on a loopback port, speaking its JSON API and the Pipeline Stage View's wfapi on their real paths
 /// (<c>/job/a/job/b/api/json</c>, <c>/job/…/{n}/wfapi/describe</c>, <c>/job/…/{n}/execution/node/{id}/wfapi/log</c>,
-/// <c>consoleText</c>), Basic auth (user and API token), the CSRF crumb issuer and <c>POST /job/…/build</c>, which
+/// <c>consoleText</c>) with the <c>tree</c> filter, Basic auth (user and API token), the CSRF crumb issuer and <c>POST /job/…/build</c>, which
 /// needs the crumb. Driven by <see cref="SimulatedJob"/> scenarios; <see cref="Faults"/> injects latency, 500s, 401s and
 /// malformed JSON. Used by demo mode and by the tests, which point the portal's real client at it.
 /// </summary>
@@ -136,18 +136,18 @@ public sealed class JenkinsSimulator : IAsyncDisposable
             var post = HttpMethods.IsPost(context.Request.Method);
             return rest switch
             {
-                ["api", "json"] when !post => Results.Json(SimJenkinsJson.Job(job, BaseAddress)),
+                ["api", "json"] when !post => Results.Json(SimTree.Apply(SimJenkinsJson.Job(job, BaseAddress), context.Request.Query["tree"])),
                 ["build"] when post => Build(context, job),
                 [var n, .. var tail] when !post && int.TryParse(n, out var number) && job.Builds.FirstOrDefault(b => b.Number == number) is { } build =>
-                    Run(job, build, tail),
+                    Run(job, build, tail, context.Request.Query["tree"]),
                 _ => Html(HttpStatusCode.NotFound, "Not Found"),
             };
         }
     }
 
-    private IResult Run(SimJob job, SimBuild build, string[] tail) => tail switch
+    private IResult Run(SimJob job, SimBuild build, string[] tail, string? tree) => tail switch
     {
-        ["api", "json"] => Results.Json(SimJenkinsJson.Build(job, build, BaseAddress)),
+        ["api", "json"] => Results.Json(SimTree.Apply(SimJenkinsJson.Build(job, build, BaseAddress), tree)),
         ["wfapi", "describe"] => Results.Json(SimJenkinsJson.Describe(job, build)),
         ["execution", "node", var id, "wfapi", "describe"] => SimJenkinsJson.Node(job, build, id) is { } node ? Results.Json(node) : Html(HttpStatusCode.NotFound, "Not Found"),
         ["execution", "node", var id, "wfapi", "log"] => Results.Json(SimJenkinsJson.Log(job, build, id)),
