@@ -33,6 +33,13 @@ public sealed class JenkinsClient(IHttpClientFactory clients, IOptions<JenkinsOp
         return job["builds"] as JsonArray ?? [];
     }
 
+    /// <summary>The job's newest builds on a configured instance (the DORA poller with <c>Integrations:Jenkins</c>).</summary>
+    public async Task<JsonArray> GetBuildsAsync(JenkinsInstance instance, string jobFullName, CancellationToken ct)
+    {
+        var job = await GetAsync(instance, JobPath(jobFullName) + "api/json?tree=" + Uri.EscapeDataString(BuildsTree), ct);
+        return job["builds"] as JsonArray ?? [];
+    }
+
     /// <summary>Builds with the fields the Jenkins tab shows; also the project's class and branches (a multibranch project has no builds).</summary>
     internal const string JobTree = "_class,url,jobs[name]," + "builds[number,result,timestamp,duration,building,url,"
         + "actions[failCount,skipCount,totalCount,lastBuiltRevision[SHA1,branch[name]]]]{0,20}";

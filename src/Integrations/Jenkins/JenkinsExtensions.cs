@@ -18,6 +18,7 @@ public static class JenkinsExtensions
         services.AddSingleton<JenkinsLiveService>();
         services.AddSingleton<IIntegrationHealthSource, JenkinsHealthSource>();
         services.AddHostedService<DemoJenkins>();
+        services.AddHostedService<LegacyJenkinsSettingsWarning>();
         return services;
     }
 }
