@@ -25,4 +25,18 @@ public sealed class JenkinsTabTests(BrowserFixture fixture) : IClassFixture<Brow
         // A Learner may look but not rebuild: the button is not there.
         await Assertions.Expect(page.GetByTestId("jenkins-rebuild")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_platform_lead_rebuilds_a_demo_service_after_confirming()
+    {
+        await fixture.WaitForDemoDataAsync();
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = fixture.Host.BaseAddress.ToString() });
+        await page.SignInAsync("jonas.weber", "PlatformLead");
+        await page.GoToAsync("/catalog/default/component/checkout-web?tab=jenkins");
+
+        await page.GetByTestId("jenkins-rebuild").ClickAsync(new() { Timeout = 15000 });
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Rebuild", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Rebuild of checkout/checkout-web/main queued.")).ToBeVisibleAsync(new() { Timeout = 10000 });
+    }
 }
