@@ -104,7 +104,8 @@ internal static class SimJenkinsJobs
     {
         var stages = StageNames.Select((s, i) => (s, failAt < 0 || i < failAt ? "SUCCESS" : i == failAt ? "FAILED" : "NOT_EXECUTED",
             failAt >= 0 && i > failAt ? 0L : 20_000L + i * 7_000L)).ToList();
-        var tests = result == "FAILURE" && failAt == 2 ? (248, 3, 2) : (248, 0, 2);
+        // A build that failed before its Test stage has no test report.
+        var tests = failAt is >= 0 and < 2 ? (0, 0, 0) : result == "FAILURE" ? (248, 3, 2) : (248, 0, 2);
         string? log = failAt < 0 ? null : failAt == 2 ? TestLog : CompileLog;
         return new(number, result, started, stages.Sum(s => s.Item3), Sha(number), branch, tests, stages, log);
     }

@@ -41,7 +41,7 @@ internal static class SimJenkinsJson
                     ["SHA1"] = b.Sha, ["branch"] = new JsonArray(new JsonObject { ["SHA1"] = b.Sha, ["name"] = "refs/remotes/origin/" + b.Branch }),
                 },
             },
-            b.Result is null ? new JsonObject { ["_class"] = "org.jenkinsci.plugins.workflow.job.views.FlowGraphAction" } : new JsonObject
+            b.Result is null || b.Tests.Total == 0 ? new JsonObject { ["_class"] = "org.jenkinsci.plugins.workflow.job.views.FlowGraphAction" } : new JsonObject
             {
                 ["_class"] = "hudson.tasks.junit.TestResultAction", ["failCount"] = b.Tests.Failed, ["skipCount"] = b.Tests.Skipped,
                 ["totalCount"] = b.Tests.Total, ["urlName"] = "testReport",
