@@ -16,6 +16,7 @@ public sealed class JenkinsLiveService
     private readonly ILogger<JenkinsLiveService> _logger;
     private readonly SingleFlightCache<JenkinsAnswer> _answers;
     private readonly SingleFlightCache<JenkinsRunView?> _runs;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _generations = new(StringComparer.Ordinal);
 
     public JenkinsLiveService(
         JenkinsInstances instances, JenkinsClient client, IOptions<JenkinsIntegrationOptions> options, TimeProvider time, ILogger<JenkinsLiveService> logger)
@@ -50,7 +51,7 @@ public sealed class JenkinsLiveService
             };
         }
         var wanted = branch ?? defaultBranch;
-        return await _answers.GetAsync($"{instance.Name}\n{job.FullName}\n{wanted}", () => QueryAsync(instance, job, branch, defaultBranch), cancellationToken);
+        return await _answers.GetAsync($"{instance.Name}\n{Generation(instance)}\n{job.FullName}\n{wanted}", () => QueryAsync(instance, job, branch, defaultBranch), cancellationToken);
     }
 
     /// <summary>The stage view of any build of the job the answer showed (the tab's selected build).</summary>
@@ -80,7 +81,10 @@ public sealed class JenkinsLiveService
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_instances.Budget + TimeSpan.FromMilliseconds(250));
-            return (await _client.BuildAsync(instance, job, deadline.Token), null);
+            var queued = await _client.BuildAsync(instance, job, deadline.Token);
+            // The next view asks Jenkins again instead of showing the cached answer without the new build.
+            _generations.AddOrUpdate(instance.Name, 1, (_, g) => g + 1);
+            return (queued, null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
@@ -182,6 +186,8 @@ public sealed class JenkinsLiveService
             return null;
         }
     }
+
+    private int Generation(JenkinsInstance instance) => _generations.GetValueOrDefault(instance.Name);
 
     private JenkinsAnswer Answer(JenkinsInstance instance, string job, UpstreamFailure? failure, long started) =>
         Empty(job, null, _time.GetUtcNow()) with

@@ -38,6 +38,10 @@ public sealed class JenkinsCacheTests
         Assert.All(answers, a => Assert.Equal("FAILURE", a!["problems"]![0]!["reason"]!.GetValue<string>()));
         // One round: the job, the newest build's stages, the failed stage's steps and the failed step's log.
         Assert.Equal(4, jenkins.Requests);
+        // A rebuild makes the next view ask again, cache or not, so the new build shows at once.
+        (await api.PostAsync("/api/live/component/default/cached/jenkins/rebuild", null)).EnsureSuccessStatusCode();
+        var after = await api.GetFromJsonAsync<JsonObject>("/api/live/component/default/cached/jenkins");
+        Assert.Equal("BUILDING", after!["builds"]![0]!["result"]!.GetValue<string>());
         var health = await api.GetFromJsonAsync<JsonObject>("/api/admin/integrations");
         var items = health!["items"]!.AsArray().Where(i => i!["kind"]!.GetValue<string>() == "jenkins").ToList();
         Assert.Equal("ok", items.Single(i => i!["name"]!.GetValue<string>() == "ci")!["status"]!.GetValue<string>());

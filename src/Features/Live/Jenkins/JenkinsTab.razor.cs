@@ -103,6 +103,7 @@ public partial class JenkinsTab : IDisposable
             await Audit.RecordAsync(user?.FindFirst(PortalClaims.Login)?.Value ?? "unknown", "live.jenkins.rebuild",
                 $"entity:{Entity.Ref}".ToLowerInvariant(), $"{_answer.Instance}: {_answer.Job}", _disposed.Token);
             Snackbar.Add($"Rebuild of {_answer.Job} queued.", Severity.Success);
+            await LoadAsync();
         }
         finally
         {
