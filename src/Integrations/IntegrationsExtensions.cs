@@ -1,4 +1,5 @@
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Integrations.Jenkins;
 using Fawkes.Portal.Integrations.Kubernetes;
 
 namespace Fawkes.Portal.Integrations;
@@ -15,6 +16,7 @@ public static class IntegrationsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IntegrationHealthBoard>();
         builder.Services.AddKubernetes();
+        builder.Services.AddJenkins();
         return builder;
     }
 

@@ -19,6 +19,7 @@ public static class LiveExtensions
         builder.Services.AddEntityTab<Kubernetes.KubernetesTab>("kubernetes", "Kubernetes", MudBlazor.Icons.Material.Outlined.ViewInAr, 45,
             e => string.Equals(e.Kind, CatalogKinds.Component, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(e.Kind, CatalogKinds.Resource, StringComparison.OrdinalIgnoreCase));
+        Jenkins.JenkinsTab.Register(builder.Services);
         return builder;
     }
 
@@ -26,6 +27,7 @@ public static class LiveExtensions
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
         var live = app.MapGroup("/api/live/{kind}/{namespace}/{name}").WithTags("Live").RequireAuthorization(Policies.CatalogRead);
+        Jenkins.JenkinsEndpoints.MapJenkinsLive(live);
         live.MapGet("/kubernetes", async (string kind, string @namespace, string name, CatalogQueries catalog, KubernetesLiveService kubernetes,
             CancellationToken ct) =>
         {

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Fawkes.Portal.Integrations.Jenkins;
 
-/// <summary>The Jenkins JSON API, as far as the DORA poller needs it.</summary>
+/// <summary>
+/// The Jenkins JSON API and wfapi: the DORA poller's builds (from <c>Dora:Jenkins</c>) and, per configured
+/// <see cref="JenkinsInstance"/>, what the Jenkins tab shows and its Rebuild (with Jenkins' CSRF crumb).
+/// </summary>
 public sealed class JenkinsClient(IHttpClientFactory clients, IOptions<JenkinsOptions> options)
 {
     public const string ClientName = "jenkins";
@@ -28,6 +31,81 @@ public sealed class JenkinsClient(IHttpClientFactory clients, IOptions<JenkinsOp
         }
         var job = await UpstreamJson.SendAsync(clients.CreateClient(ClientName), request, "/" + JobPath(jobFullName) + "api/json", ct);
         return job["builds"] as JsonArray ?? [];
+    }
+
+    /// <summary>The job's newest builds on a configured instance (the DORA poller with <c>Integrations:Jenkins</c>).</summary>
+    public async Task<JsonArray> GetBuildsAsync(JenkinsInstance instance, string jobFullName, CancellationToken ct)
+    {
+        var job = await GetAsync(instance, JobPath(jobFullName) + "api/json?tree=" + Uri.EscapeDataString(BuildsTree), ct);
+        return job["builds"] as JsonArray ?? [];
+    }
+
+    /// <summary>Builds with the fields the Jenkins tab shows; also the project's class and branches (a multibranch project has no builds).</summary>
+    internal const string JobTree = "_class,url,jobs[name]," + "builds[number,result,timestamp,duration,building,url,"
+        + "actions[failCount,skipCount,totalCount,lastBuiltRevision[SHA1,branch[name]]]]{0,20}";
+
+    /// <summary>A job (or multibranch project) with its newest builds.</summary>
+    public Task<JsonObject> GetJobAsync(JenkinsInstance instance, string jobFullName, CancellationToken ct) =>
+        GetAsync(instance, JobPath(jobFullName) + "api/json?tree=" + Uri.EscapeDataString(JobTree), ct);
+
+    /// <summary>The stage view of one run: <c>/job/…/{n}/wfapi/describe</c>.</summary>
+    public Task<JsonObject> GetRunAsync(JenkinsInstance instance, string jobFullName, int number, CancellationToken ct) =>
+        GetAsync(instance, $"{JobPath(jobFullName)}{number}/wfapi/describe", ct);
+
+    /// <summary>One stage's steps: <c>/job/…/{n}/execution/node/{id}/wfapi/describe</c>.</summary>
+    public Task<JsonObject> GetNodeAsync(JenkinsInstance instance, string jobFullName, int number, string nodeId, CancellationToken ct) =>
+        GetAsync(instance, $"{JobPath(jobFullName)}{number}/execution/node/{Uri.EscapeDataString(nodeId)}/wfapi/describe", ct);
+
+    /// <summary>One step's log: <c>/job/…/{n}/execution/node/{id}/wfapi/log</c>.</summary>
+    public Task<JsonObject> GetNodeLogAsync(JenkinsInstance instance, string jobFullName, int number, string nodeId, CancellationToken ct) =>
+        GetAsync(instance, $"{JobPath(jobFullName)}{number}/execution/node/{Uri.EscapeDataString(nodeId)}/wfapi/log", ct);
+
+    /// <summary>The controller's root document: answers only with valid credentials (the health check).</summary>
+    public Task<JsonObject> GetRootAsync(JenkinsInstance instance, CancellationToken ct) => GetAsync(instance, "api/json?tree=mode", ct);
+
+    /// <summary>
+    /// Starts a build of the job: fetches a CSRF crumb (<c>/crumbIssuer/api/json</c>; a controller with CSRF protection off
+    /// answers 404, and then none is sent) and POSTs <c>/job/…/build</c> with it. Sent once: a POST is never retried.
+    /// </summary>
+    /// <returns>The queue item's URL Jenkins answered in <c>Location</c>, if any.</returns>
+    public async Task<Uri?> BuildAsync(JenkinsInstance instance, string jobFullName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        (string Field, string Value)? crumb = null;
+        try
+        {
+            var issued = await GetAsync(instance, "crumbIssuer/api/json", ct);
+            if (issued["crumbRequestField"]?.GetValue<string>() is { } field && issued["crumb"]?.GetValue<string>() is { } value)
+            {
+                crumb = (field, value);
+            }
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // CSRF protection is off on this controller: the POST needs no crumb.
+        }
+        var path = JobPath(jobFullName) + "build";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance.Url, path));
+        instance.Authorize(request);
+        if (crumb is { } c)
+        {
+            request.Headers.TryAddWithoutValidation(c.Field, c.Value);
+        }
+        using var response = await instance.Http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"POST /{path} answered {(int)response.StatusCode} {response.ReasonPhrase}.", null, response.StatusCode);
+        }
+        return response.Headers.Location;
+    }
+
+    private static async Task<JsonObject> GetAsync(JenkinsInstance instance, string path, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(instance.Url, path));
+        instance.Authorize(request);
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return await UpstreamJson.SendAsync(instance.Http, request, "/" + (query < 0 ? path : path[..query]), ct);
     }
 
     /// <summary>Folders nest as <c>job/a/job/b/</c>.</summary>

@@ -44,6 +44,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["unregister"] = "Developer PlatformLead Admin t:admin",
         ["dora-write"] = "PlatformLead Admin t:dora:write t:admin",
         ["admin"] = "Admin t:admin",
+        // Owners, PlatformLead and Admin; the handler then asks again with the entity's owners (a Developer who owns nothing gets 403 there).
+        ["live-action"] = "Developer PlatformLead Admin t:admin",
     };
 
     /// <summary>One row per method and route. Pages are rendered for any signed-in caller unless they say otherwise.</summary>
@@ -71,6 +73,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /api/dora/deployments"] = "read", ["GET /api/dora/incidents"] = "read", ["GET /api/dora/data-quality"] = "read",
         ["GET /api/dora/pollers"] = "admin", ["GET /api/admin/integrations"] = "admin",
         ["GET /api/live/{kind}/{namespace}/{name}/kubernetes"] = "read",
+        ["GET /api/live/{kind}/{namespace}/{name}/jenkins"] = "read",
+        ["POST /api/live/{kind}/{namespace}/{name}/jenkins/rebuild"] = "live-action",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
     };

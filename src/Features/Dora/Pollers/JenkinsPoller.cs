@@ -8,10 +8,11 @@ namespace Fawkes.Portal.Features.Dora.Pollers;
 
 /// <summary>
 /// Reads the newest builds of every job a component names (<c>jenkins.io/job-full-name</c>) and stores finished builds
-/// the Notification plugin did not deliver.
+/// the Notification plugin did not deliver. Jenkins is the one of <c>Dora:Jenkins</c> while that is set (deprecated), else the
+/// instance each annotation names among <c>Integrations:Jenkins:Instances</c> (the first when it names none).
 /// </summary>
 internal sealed class JenkinsPoller(
-    JenkinsClient jenkins, CatalogQueries catalog, DoraEventStore store, IOptions<JenkinsOptions> options,
+    JenkinsClient jenkins, JenkinsInstances instances, CatalogQueries catalog, DoraEventStore store, IOptions<JenkinsOptions> options,
     ReplicaLock replicaLock, PollerStatusBoard board, TimeProvider time, ILogger<JenkinsPoller> logger)
     : DoraPoller(replicaLock, board, time, logger)
 {
@@ -19,7 +20,7 @@ internal sealed class JenkinsPoller(
 
     protected override string Name => "jenkins";
 
-    protected override bool Enabled => options.Value.Enabled;
+    protected override bool Enabled => options.Value.Enabled || instances.AnyConfigured;
 
     protected override int PollSeconds => options.Value.PollSeconds;
 
@@ -32,7 +33,7 @@ internal sealed class JenkinsPoller(
             var job = JobFullName(annotation);
             try
             {
-                var builds = (await jenkins.GetBuildsAsync(job, ct)).OfType<System.Text.Json.Nodes.JsonObject>()
+                var builds = (await BuildsAsync(annotation, job, ct)).OfType<System.Text.Json.Nodes.JsonObject>()
                     .Select(b => JenkinsBuildEvent.FromApiBuild(job, service, b))
                     .OfType<System.Text.Json.Nodes.JsonObject>()
                     .ToList();
@@ -50,6 +51,18 @@ internal sealed class JenkinsPoller(
         return new PollRound(added, errors);
     }
 
-    /// <summary>Backstage's <c>[instance:]folder/job</c>: one Jenkins is configured, so an instance prefix is dropped.</summary>
+    private async Task<System.Text.Json.Nodes.JsonArray> BuildsAsync(string annotation, string job, CancellationToken ct)
+    {
+        if (options.Value.Enabled)
+        {
+            return await jenkins.GetBuildsAsync(job, ct);
+        }
+        var name = JenkinsJobRef.Parse(annotation)?.Instance;
+        var instance = instances.Find(name)
+            ?? throw new HttpRequestException($"{JenkinsJobRef.Annotation} names the Jenkins instance '{name}', which is not configured.");
+        return await jenkins.GetBuildsAsync(instance, job, ct);
+    }
+
+    /// <summary>Backstage's <c>[instance:]folder/job</c> without its instance.</summary>
     internal static string JobFullName(string annotation) => annotation[(annotation.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim('/');
 }
