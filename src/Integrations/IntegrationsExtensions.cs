@@ -1,4 +1,5 @@
 using Fawkes.Portal.Identity;
+using Fawkes.Portal.Integrations.ArgoCd;
 using Fawkes.Portal.Integrations.Kubernetes;
 
 namespace Fawkes.Portal.Integrations;
@@ -15,6 +16,7 @@ public static class IntegrationsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IntegrationHealthBoard>();
         builder.Services.AddKubernetes();
+        builder.Services.AddArgoCd();
         return builder;
     }
 
