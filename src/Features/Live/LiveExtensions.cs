@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Live.ArgoCd;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations.Kubernetes;
 
@@ -19,6 +20,7 @@ public static class LiveExtensions
         builder.Services.AddEntityTab<Kubernetes.KubernetesTab>("kubernetes", "Kubernetes", MudBlazor.Icons.Material.Outlined.ViewInAr, 45,
             e => string.Equals(e.Kind, CatalogKinds.Component, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(e.Kind, CatalogKinds.Resource, StringComparison.OrdinalIgnoreCase));
+        builder.Services.AddArgoCdTab();
         return builder;
     }
 
@@ -37,6 +39,7 @@ public static class LiveExtensions
             }
             return Results.Ok(await kubernetes.GetAsync(SelectorOf(entity), ct));
         });
+        live.MapArgoCd();
         return app;
     }
 

@@ -43,6 +43,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["register"] = "Developer PlatformLead Admin t:catalog:write t:admin",
         ["unregister"] = "Developer PlatformLead Admin t:admin",
         ["dora-write"] = "PlatformLead Admin t:dora:write t:admin",
+        // Record-level (owners, PlatformLead, Admin): the policy lets a Developer through to the handler, which asks again with the entity.
+        ["live-action"] = "Developer PlatformLead Admin t:admin",
         ["admin"] = "Admin t:admin",
     };
 
@@ -70,6 +72,7 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /api/dora/deployments"] = "read", ["GET /api/dora/incidents"] = "read", ["GET /api/dora/data-quality"] = "read",
         ["GET /api/dora/pollers"] = "admin", ["GET /api/admin/integrations"] = "admin",
         ["GET /api/live/{kind}/{namespace}/{name}/kubernetes"] = "read",
+        ["GET /api/live/{kind}/{namespace}/{name}/argocd"] = "read", ["POST /api/live/{kind}/{namespace}/{name}/argocd/sync"] = "live-action",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
     };
