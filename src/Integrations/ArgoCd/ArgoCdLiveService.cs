@@ -109,23 +109,25 @@ public sealed class ArgoCdLiveService
     private async Task<ArgoCdAppView> DetailAsync(ArgoCdInstance instance, JsonObject app, CancellationToken ct)
     {
         var name = ArgoCdMapper.S(app["metadata"]?["name"]) ?? "";
-        var tree = Optional(() => _client.GetResourceTreeAsync(instance, name, ct), ct);
+        var tree = Optional(async () => (JsonObject?)await _client.GetResourceTreeAsync(instance, name, ct), ct);
         var revisions = ArgoCdMapper.HistoryRevisions(app);
-        var commits = revisions.Select(r => _commits.GetAsync($"{instance.Name}\n{name}\n{r}",
-            () => Optional(() => _client.GetRevisionMetadataAsync(instance, name, r, ct), ct), ct)).ToList();
+        // A failed metadata read is not kept (the cache drops loads that threw): the next refresh tries again.
+        var commits = revisions.Select(r => Optional(() => _commits.GetAsync($"{instance.Name}\n{name}\n{r}",
+            async () => (JsonObject?)await _client.GetRevisionMetadataAsync(instance, name, r, CancellationToken.None), ct), ct)).ToList();
         await Task.WhenAll([tree, .. commits]);
         var byRevision = revisions.Zip(commits).Where(p => p.Second.Result is not null).ToDictionary(p => p.First, p => p.Second.Result!, StringComparer.Ordinal);
         return ArgoCdMapper.Map(instance.Name, app, tree.Result, byRevision);
     }
 
     /// <summary>A part the tab can do without (a Helm revision has no commit): its failure is null, except the deadline's.</summary>
-    private async Task<JsonObject?> Optional(Func<Task<JsonObject>> call, CancellationToken ct)
+    private async Task<JsonObject?> Optional(Func<Task<JsonObject?>> call, CancellationToken ct)
     {
         try
         {
             return await call();
         }
-        catch (HttpRequestException ex) when (!ct.IsCancellationRequested && ex.StatusCode is not HttpStatusCode.Unauthorized)
+        catch (Exception ex) when (ex is HttpRequestException { StatusCode: not HttpStatusCode.Unauthorized } or OperationCanceledException
+            && !ct.IsCancellationRequested)
         {
             _logger.LogDebug("ArgoCD detail not read: {Error}", ex.Message);
             return null;

@@ -80,7 +80,7 @@ public sealed class ArgoCdFixture : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    private static string Catalog() => string.Join("---\n",
+    internal static string Catalog() => string.Join("---\n",
         Component("a-healthy", "argocd/app-name: a-healthy", "argocd/instance-name: alpha"),
         Component("a-outofsync", "argocd/app-name: a-outofsync", "argocd/instance-name: alpha"),
         Component("a-degraded", "argocd/app-name: a-degraded", "argocd/instance-name: alpha"),

@@ -109,6 +109,7 @@ public partial class ArgoCdTab : IDisposable
             {
                 Snackbar.Add($"{app.Name} is no longer among this entity's applications on {app.Instance}.", Severity.Warning);
             }
+            await LoadAsync();
         }
         finally
         {
