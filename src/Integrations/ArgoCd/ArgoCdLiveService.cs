@@ -56,6 +56,9 @@ public sealed class ArgoCdLiveService
 
     /// <summary>Starts a sync of one application on one instance. Callers decide the permission and check the app is the entity's.</summary>
     /// <returns>Null when it started, else why not (safe to show).</returns>
+    /// <summary>The sync's status when ArgoCD answered but would not start it (an operation already running, a sync window).</summary>
+    public const string SyncRefused = "refused";
+
     public async Task<UpstreamFailure?> SyncAsync(string instanceName, string app, CancellationToken cancellationToken)
     {
         var instance = _instances.All.FirstOrDefault(i => string.Equals(i.Name, instanceName, StringComparison.OrdinalIgnoreCase));
@@ -70,7 +73,9 @@ public sealed class ArgoCdLiveService
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
-            var failure = Classify(ex, instance, _instances.Budget);
+            var failure = ex is ArgoCdApiException { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.Conflict } refused
+                ? new UpstreamFailure(SyncRefused, $"ArgoCD '{instance.Name}' refused the sync: {refused.Detail ?? refused.Message}")
+                : Classify(ex, instance, _instances.Budget);
             _logger.LogWarning("ArgoCD {Instance} refused the sync of {App}: {Status} {Error}", instance.Name, app, failure.Status, failure.Error);
             return failure;
         }

@@ -21,6 +21,7 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
     private readonly string _token;
     private readonly (string User, string Password)? _account;
     private readonly ConcurrentDictionary<string, bool> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _syncing = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
     private int _requests;
 
@@ -63,8 +64,12 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
         app.MapGet("/api/v1/applications/{name}/revisions/{revision}/metadata", (string name, string revision) => sim.WithApp(name, a =>
             SimApplications.IsKnownRevision(a.Name, revision) ? SimApplications.Metadata(a.Name, revision, sim._now) : null,
             $"revision {revision} not found"));
-        app.MapPost("/api/v1/applications/{name}/sync", (string name) => sim.WithApp(name, a =>
+        app.MapPost("/api/v1/applications/{name}/sync", (string name) => sim._syncing.ContainsKey(name)
+            // As ArgoCD while an operation runs (gRPC FailedPrecondition, HTTP 400); here a started sync runs for the simulator's life.
+            ? Error(HttpStatusCode.BadRequest, 9, "another operation is already in progress")
+            : sim.WithApp(name, a =>
         {
+            sim._syncing[a.Name] = true;
             sim.Syncs.Enqueue(a.Name);
             var answer = SimApplications.Application(a, sim._now);
             answer["operation"] = new JsonObject { ["sync"] = new JsonObject { ["revision"] = "HEAD" }, ["initiatedBy"] = new JsonObject { ["username"] = "portal" } };

@@ -66,4 +66,21 @@ public sealed class ArgoCdSyncTests(ArgoCdFixture fixture) : IClassFixture<ArgoC
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("a-failed", fixture.Alpha.Syncs);
     }
+
+    [Fact]
+    public async Task A_sync_while_one_is_running_is_409_with_ArgoCDs_reason_and_audited()
+    {
+        using var owner = await SignedInAsync(ArgoCdFixture.Owner, "Developer");
+        const string Url = "/api/live/component/default/a-selector/argocd/sync";
+
+        using var first = await owner.PostAsJsonAsync(Url, new { application = "orders-api", instance = "alpha" });
+        using var second = await owner.PostAsJsonAsync(Url, new { application = "orders-api", instance = "alpha" });
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("another operation is already in progress", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(fixture.Alpha.Syncs, s => s == "orders-api");
+        var audit = await fixture.Host.Services.GetRequiredService<AuditLog>().QueryAsync("a-selector", 0, 10);
+        Assert.Contains(audit.Items, e => e.Detail!.Contains("orders-api on alpha: refused", StringComparison.Ordinal));
+    }
 }

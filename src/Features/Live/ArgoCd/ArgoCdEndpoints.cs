@@ -52,7 +52,9 @@ public static class ArgoCdEndpoints
         }
         if (result.Outcomes.All(o => o.Status != ArgoCdSyncAction.Started))
         {
-            return Results.Problem(title: "ArgoCD refused the sync", statusCode: StatusCodes.Status502BadGateway,
+            var refused = result.Outcomes.All(o => o.Status == ArgoCdLiveService.SyncRefused);
+            return Results.Problem(title: refused ? "ArgoCD refused the sync" : "ArgoCD could not be asked to sync",
+                statusCode: refused ? StatusCodes.Status409Conflict : StatusCodes.Status502BadGateway,
                 detail: string.Join(" ", result.Outcomes.Select(o => o.Error)),
                 extensions: new Dictionary<string, object?> { ["outcomes"] = result.Outcomes });
         }
