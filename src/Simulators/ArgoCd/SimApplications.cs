@@ -155,7 +155,9 @@ internal static class SimApplications
             Node(app, Ref("", "Service", app.Destination, app.Name), null, "Healthy", null, now),
             Node(app, deployment, null, degraded ? "Degraded" : "Healthy",
                 degraded ? $"Deployment \"{app.Name}\" exceeded its progress deadline" : null, now),
-            Node(app, replicaSet, deployment, degraded ? "Degraded" : "Healthy", null, now),
+            // As ArgoCD's ReplicaSet health check: pods that never become available leave it Progressing, not Degraded.
+            Node(app, replicaSet, deployment, degraded ? "Progressing" : "Healthy",
+                degraded ? "Waiting for rollout to finish: 0 of 1 updated replicas are available..." : null, now),
             Node(app, Ref("", "Pod", app.Destination, rs + "-x2k9p"), replicaSet, degraded ? "Degraded" : "Healthy",
                 degraded ? $"back-off 5m0s restarting failed container=app pod={rs}-x2k9p_{app.Destination}" : null, now));
         return new JsonObject { ["nodes"] = nodes, ["hosts"] = new JsonArray() };
