@@ -41,17 +41,22 @@ public sealed class ArgoCdClient(IHttpClientFactory clients, IOptions<ArgoCdOpti
     }
 
     /// <summary><c>GET /api/v1/applications/{name}/resource-tree</c>: every managed resource and its children, with health.</summary>
-    public Task<JsonObject> GetResourceTreeAsync(ArgoCdInstance instance, string name, CancellationToken ct) =>
-        SendAsync(instance, HttpMethod.Get, $"api/v1/applications/{Uri.EscapeDataString(name)}/resource-tree", null, ct);
+    /// <param name="appNamespace">The Application's namespace: needed for applications outside ArgoCD's own namespace.</param>
+    public Task<JsonObject> GetResourceTreeAsync(ArgoCdInstance instance, string name, string? appNamespace, CancellationToken ct) =>
+        SendAsync(instance, HttpMethod.Get, $"api/v1/applications/{Uri.EscapeDataString(name)}/resource-tree{InNamespace(appNamespace)}", null, ct);
 
     /// <summary><c>GET /api/v1/applications/{name}/revisions/{revision}/metadata</c>: the commit's author, date and message.</summary>
-    public Task<JsonObject> GetRevisionMetadataAsync(ArgoCdInstance instance, string name, string revision, CancellationToken ct) =>
+    public Task<JsonObject> GetRevisionMetadataAsync(ArgoCdInstance instance, string name, string? appNamespace, string revision, CancellationToken ct) =>
         SendAsync(instance, HttpMethod.Get,
-            $"api/v1/applications/{Uri.EscapeDataString(name)}/revisions/{Uri.EscapeDataString(revision)}/metadata", null, ct);
+            $"api/v1/applications/{Uri.EscapeDataString(name)}/revisions/{Uri.EscapeDataString(revision)}/metadata{InNamespace(appNamespace)}", null, ct);
 
     /// <summary><c>POST /api/v1/applications/{name}/sync</c>: starts a sync to the target revision; answers the Application.</summary>
-    public Task<JsonObject> SyncAsync(ArgoCdInstance instance, string name, CancellationToken ct) =>
-        SendAsync(instance, HttpMethod.Post, $"api/v1/applications/{Uri.EscapeDataString(name)}/sync", new JsonObject { ["name"] = name }, ct);
+    public Task<JsonObject> SyncAsync(ArgoCdInstance instance, string name, string? appNamespace, CancellationToken ct) =>
+        SendAsync(instance, HttpMethod.Post, $"api/v1/applications/{Uri.EscapeDataString(name)}/sync",
+            appNamespace is null ? new JsonObject { ["name"] = name } : new JsonObject { ["name"] = name, ["appNamespace"] = appNamespace }, ct);
+
+    private static string InNamespace(string? appNamespace) =>
+        string.IsNullOrEmpty(appNamespace) ? "" : "?appNamespace=" + Uri.EscapeDataString(appNamespace);
 
     /// <summary>A trailing slash keeps a base path (<c>https://host/argocd/</c>) when relative paths are added.</summary>
     internal static Uri BaseUri(string baseUrl) => new(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");

@@ -59,7 +59,7 @@ public sealed class ArgoCdLiveService
     /// <summary>The sync's status when ArgoCD answered but would not start it (an operation already running, a sync window).</summary>
     public const string SyncRefused = "refused";
 
-    public async Task<UpstreamFailure?> SyncAsync(string instanceName, string app, CancellationToken cancellationToken)
+    public async Task<UpstreamFailure?> SyncAsync(string instanceName, string app, string? appNamespace, CancellationToken cancellationToken)
     {
         var instance = _instances.All.FirstOrDefault(i => string.Equals(i.Name, instanceName, StringComparison.OrdinalIgnoreCase));
         if (instance is null)
@@ -68,7 +68,7 @@ public sealed class ArgoCdLiveService
         }
         try
         {
-            await _client.SyncAsync(instance, app, cancellationToken);
+            await _client.SyncAsync(instance, app, appNamespace, cancellationToken);
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
@@ -113,12 +113,12 @@ public sealed class ArgoCdLiveService
     /// <summary>The resource tree and the history's commit authors, in parallel; either missing only leaves its part out.</summary>
     private async Task<ArgoCdAppView> DetailAsync(ArgoCdInstance instance, JsonObject app, CancellationToken ct)
     {
-        var name = ArgoCdMapper.S(app["metadata"]?["name"]) ?? "";
-        var tree = Optional(async () => (JsonObject?)await _client.GetResourceTreeAsync(instance, name, ct), ct);
+        var (name, ns) = (ArgoCdMapper.S(app["metadata"]?["name"]) ?? "", ArgoCdMapper.S(app["metadata"]?["namespace"]));
+        var tree = Optional(async () => (JsonObject?)await _client.GetResourceTreeAsync(instance, name, ns, ct), ct);
         var revisions = ArgoCdMapper.HistoryRevisions(app);
         // A failed metadata read is not kept (the cache drops loads that threw): the next refresh tries again.
         var commits = revisions.Select(r => Optional(() => _commits.GetAsync($"{instance.Name}\n{name}\n{r}",
-            async () => (JsonObject?)await _client.GetRevisionMetadataAsync(instance, name, r, CancellationToken.None), ct), ct)).ToList();
+            async () => (JsonObject?)await _client.GetRevisionMetadataAsync(instance, name, ns, r, CancellationToken.None), ct), ct)).ToList();
         await Task.WhenAll([tree, .. commits]);
         var byRevision = revisions.Zip(commits).Where(p => p.Second.Result is not null).ToDictionary(p => p.First, p => p.Second.Result!, StringComparer.Ordinal);
         return ArgoCdMapper.Map(instance.Name, app, tree.Result, byRevision);

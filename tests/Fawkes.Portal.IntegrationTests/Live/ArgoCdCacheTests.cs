@@ -28,7 +28,7 @@ public sealed class ArgoCdCacheTests
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(argo.RequestLog, r => r == "GET /api/v1/applications/a-healthy");
-        Assert.Single(argo.RequestLog, r => r == "GET /api/v1/applications/a-healthy/resource-tree");
+        Assert.Single(argo.RequestLog, r => r == "GET /api/v1/applications/a-healthy/resource-tree?appNamespace=argocd");
         Assert.Equal(3, argo.RequestLog.Count(r => r.Contains("/metadata", StringComparison.Ordinal)));
     }
 }

@@ -42,7 +42,7 @@ public sealed class ArgoCdLiveTests(ArgoCdFixture fixture) : IClassFixture<ArgoC
         Assert.All(history, h => Assert.Contains("@fawkes.example", S(h["author"]), StringComparison.Ordinal));
         Assert.Equal(54, history[0]["durationSeconds"]!.GetValue<double>());
         Assert.Empty(app["resources"]!.AsArray());
-        Assert.Contains(fixture.Alpha.RequestLog, r => r.StartsWith("GET /api/v1/applications/a-healthy/resource-tree", StringComparison.Ordinal));
+        Assert.Contains(fixture.Alpha.RequestLog, r => r == "GET /api/v1/applications/a-healthy/resource-tree?appNamespace=argocd");
     }
 
     [Theory]

@@ -46,7 +46,7 @@ public sealed class ArgoCdSyncAction(PermissionService permissions, ArgoCdLiveSe
         var outcomes = new List<ArgoCdSyncOutcome>();
         foreach (var app in targets)
         {
-            var failure = await argo.SyncAsync(app.Instance, app.Name, ct);
+            var failure = await argo.SyncAsync(app.Instance, app.Name, app.Namespace, ct);
             var outcome = new ArgoCdSyncOutcome(app.Instance, app.Name, failure?.Status ?? Started, failure?.Error);
             outcomes.Add(outcome);
             await audit.RecordAsync(actor, "live.argocd.sync", $"entity:{entityRef}",

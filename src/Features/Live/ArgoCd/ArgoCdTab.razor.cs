@@ -1,4 +1,3 @@
-using Fawkes.Portal.Integrations;
 using Fawkes.Portal.Integrations.ArgoCd;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -116,16 +115,6 @@ public partial class ArgoCdTab : IDisposable
             _syncing = false;
         }
     }
-
-    private static string Explain(string status) => status switch
-    {
-        IntegrationStatus.Unauthorized => "The portal's ArgoCD token (or account) is wrong, expired or lacks 'applications, get' rights; an Admin can fix it in the settings.",
-        IntegrationStatus.Unreachable => "The portal cannot connect to the ArgoCD server (wrong URL, network, or the server is down).",
-        IntegrationStatus.Timeout => "The ArgoCD server is too slow right now.",
-        IntegrationStatus.NotFound => "The server answers, but has no such application (or the URL is not an ArgoCD server).",
-        IntegrationStatus.NotConfigured => "Its settings are incomplete.",
-        _ => "",
-    };
 
     public void Dispose()
     {
