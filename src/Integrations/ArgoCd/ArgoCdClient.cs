@@ -22,6 +22,7 @@ public sealed class ArgoCdClient(IHttpClientFactory clients, IOptions<ArgoCdOpti
     public const string LiveClientName = "argocd-live";
 
     private readonly ConcurrentDictionary<string, string> _sessions = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _login = new(1, 1);
 
     /// <summary><c>GET /api/v1/applications/{name}</c> on the DORA server: the Application, including <c>status.history</c>.</summary>
     /// <exception cref="HttpRequestException">A non-success answer; the message names the path and status, never the token.</exception>
@@ -63,7 +64,7 @@ public sealed class ArgoCdClient(IHttpClientFactory clients, IOptions<ArgoCdOpti
 
     private async Task<JsonObject> SendAsync(ArgoCdInstance instance, HttpMethod method, string path, JsonObject? body, CancellationToken ct)
     {
-        var token = await TokenAsync(instance, renew: false, ct);
+        var token = await TokenAsync(instance, stale: null, ct);
         try
         {
             return await SendOnceAsync(instance, method, path, body, token, ct);
@@ -71,27 +72,41 @@ public sealed class ArgoCdClient(IHttpClientFactory clients, IOptions<ArgoCdOpti
         catch (ArgoCdApiException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized && instance.UsesSession)
         {
             // The session token expired (or the server restarted with a new key): log in again, once.
-            token = await TokenAsync(instance, renew: true, ct);
+            token = await TokenAsync(instance, stale: token, ct);
             return await SendOnceAsync(instance, method, path, body, token, ct);
         }
     }
 
-    private async Task<string?> TokenAsync(ArgoCdInstance instance, bool renew, CancellationToken ct)
+    /// <param name="stale">The session token the server just refused: a new one is got unless another call already replaced it.</param>
+    private async Task<string?> TokenAsync(ArgoCdInstance instance, string? stale, CancellationToken ct)
     {
         if (!instance.UsesSession)
         {
             return instance.Token;
         }
-        if (!renew && _sessions.TryGetValue(instance.Name, out var kept))
+        if (_sessions.TryGetValue(instance.Name, out var kept) && kept != stale)
         {
             return kept;
         }
-        var login = new JsonObject { ["username"] = instance.Username, ["password"] = instance.Password };
-        var session = await SendOnceAsync(instance, HttpMethod.Post, "api/v1/session", login, token: null, ct);
-        var token = session["token"] is JsonValue v && v.TryGetValue<string>(out var t) && t.Length > 0
-            ? t : throw new ArgoCdApiException("POST /api/v1/session answered no token.", null, null);
-        _sessions[instance.Name] = token;
-        return token;
+        // One login at a time, so parallel calls refused together share one new session instead of each logging in.
+        await _login.WaitAsync(ct);
+        try
+        {
+            if (_sessions.TryGetValue(instance.Name, out kept) && kept != stale)
+            {
+                return kept;
+            }
+            var login = new JsonObject { ["username"] = instance.Username, ["password"] = instance.Password };
+            var session = await SendOnceAsync(instance, HttpMethod.Post, "api/v1/session", login, token: null, ct);
+            var token = session["token"] is JsonValue v && v.TryGetValue<string>(out var t) && t.Length > 0
+                ? t : throw new ArgoCdApiException("POST /api/v1/session answered no token.", null, null);
+            _sessions[instance.Name] = token;
+            return token;
+        }
+        finally
+        {
+            _login.Release();
+        }
     }
 
     private async Task<JsonObject> SendOnceAsync(ArgoCdInstance instance, HttpMethod method, string path, JsonObject? body, string? token, CancellationToken ct)
