@@ -1,5 +1,6 @@
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations.Jenkins;
+using Fawkes.Portal.Integrations.ArgoCd;
 using Fawkes.Portal.Integrations.Kubernetes;
 
 namespace Fawkes.Portal.Integrations;
@@ -17,6 +18,7 @@ public static class IntegrationsExtensions
         builder.Services.AddSingleton<IntegrationHealthBoard>();
         builder.Services.AddKubernetes();
         builder.Services.AddJenkins();
+        builder.Services.AddArgoCd();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Live.ArgoCd;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations.Kubernetes;
 
@@ -20,6 +21,7 @@ public static class LiveExtensions
             e => string.Equals(e.Kind, CatalogKinds.Component, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(e.Kind, CatalogKinds.Resource, StringComparison.OrdinalIgnoreCase));
         Jenkins.JenkinsTab.Register(builder.Services);
+        builder.Services.AddArgoCdTab();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class LiveExtensions
             }
             return Results.Ok(await kubernetes.GetAsync(SelectorOf(entity), ct));
         });
+        live.MapArgoCd();
         return app;
     }
 

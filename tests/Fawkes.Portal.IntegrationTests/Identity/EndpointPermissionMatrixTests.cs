@@ -75,6 +75,7 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /api/live/{kind}/{namespace}/{name}/kubernetes"] = "read",
         ["GET /api/live/{kind}/{namespace}/{name}/jenkins"] = "read",
         ["POST /api/live/{kind}/{namespace}/{name}/jenkins/rebuild"] = "live-action",
+        ["GET /api/live/{kind}/{namespace}/{name}/argocd"] = "read", ["POST /api/live/{kind}/{namespace}/{name}/argocd/sync"] = "live-action",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
     };

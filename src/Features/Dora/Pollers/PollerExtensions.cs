@@ -2,6 +2,7 @@ using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations;
 using Fawkes.Portal.Integrations.ArgoCd;
 using Fawkes.Portal.Integrations.Jenkins;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fawkes.Portal.Features.Dora.Pollers;
 
@@ -24,7 +25,8 @@ public static class PollerExtensions
             TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArgoCdOptions>>().Value.TimeoutSeconds));
         services.AddHttpClient(JenkinsClient.ClientName).AddPortalResilience(sp =>
             TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JenkinsOptions>>().Value.TimeoutSeconds));
-        services.AddSingleton<ArgoCdClient>();
+        // Shared with the live ArgoCD panels (Integrations:ArgoCd), which register it too.
+        services.TryAddSingleton<ArgoCdClient>();
         services.AddSingleton<JenkinsClient>();
         services.AddSingleton<PollerStatusBoard>();
         services.AddHostedService<ArgoCdPoller>();
