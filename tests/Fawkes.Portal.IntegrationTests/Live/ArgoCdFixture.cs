@@ -16,8 +16,8 @@ namespace Fawkes.Portal.IntegrationTests.Live;
 /// </summary>
 public sealed class ArgoCdFixture : IAsyncLifetime
 {
-    public const string AlphaToken = "argo-alpha-token-5b1e9c";
-    public const string SessionPassword = "s3ssion-pass-word-71";
+    public static readonly string AlphaToken = TestSecret.New("alphatoken");
+    public static readonly string SessionPassword = TestSecret.New("sessionpassword");
     public const string Owner = "priya.raman";
 
     public PortalHost Host { get; private set; } = default!;

@@ -11,7 +11,7 @@ namespace Fawkes.Portal.IntegrationTests.Live;
 public sealed class JenkinsFixture : IAsyncLifetime
 {
     public const string User = "portal-bot";
-    public const string Token = "11a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7";
+    public static readonly string Token = TestSecret.New("token");
 
     public PortalHost Host { get; private set; } = default!;
     public HttpClient Api { get; private set; } = default!;

@@ -12,8 +12,8 @@ namespace Fawkes.Portal.IntegrationTests.Live;
 /// </summary>
 public sealed class KubernetesFixture : IAsyncLifetime
 {
-    public const string AlphaToken = "alpha-token-0c4f1d";
-    public const string BetaToken = "beta-token-77e2aa";
+    public static readonly string AlphaToken = TestSecret.New("alphatoken");
+    public static readonly string BetaToken = TestSecret.New("betatoken");
 
     public static readonly (string Entity, KubernetesScenario Scenario)[] Scenarios =
     [
