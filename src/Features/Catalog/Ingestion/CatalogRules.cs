@@ -79,8 +79,13 @@ public sealed class CatalogRules(IReadOnlyList<CatalogRule> rules)
     /// <summary>File targets compare as full paths (Backstage uses path.resolve); others as written.</summary>
     private static string Canonical(string type, string target) => type == "file" && target.Length > 0 ? Path.GetFullPath(target) : target;
 
+    // Patterns come from configuration, so few: each is compiled once, not once per entity checked during ingestion.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Globs = new(StringComparer.Ordinal);
+
     /// <summary>minimatch with <c>nocase</c> and <c>dot</c>, as Backstage: <c>**</c> spans folders, <c>*</c> and <c>?</c> do not.</summary>
-    private static Regex GlobRegex(string pattern)
+    private static Regex GlobRegex(string pattern) => Globs.GetOrAdd(pattern, BuildGlob);
+
+    private static Regex BuildGlob(string pattern)
     {
         var regex = Regex.Escape(pattern).Replace(@"\*\*", "\u0001", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal)
             .Replace(@"\?", "[^/]", StringComparison.Ordinal).Replace("\u0001", ".*", StringComparison.Ordinal);
