@@ -22,8 +22,12 @@ public static class OutboundHttp
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Everything a call may take, retries and their waits included.</summary>
-    public static TimeSpan TotalTimeout(TimeSpan attempt) => attempt * (MaxRetries + 1) + TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Everything a call may take, retries and their waits included: every attempt, every wait at up to twice its
+    /// exponential delay (jitter), and 2 s of slack, so a hanging host is reported by the per-attempt timeout it hit.
+    /// </summary>
+    public static TimeSpan TotalTimeout(TimeSpan attempt) =>
+        attempt * (MaxRetries + 1) + FirstRetryDelay * 2 * ((1 << MaxRetries) - 1) + TimeSpan.FromSeconds(2);
 
     /// <param name="attemptTimeout">How long one attempt may take (a setting such as <c>Dora:ArgoCd:TimeoutSeconds</c>).</param>
     public static IHttpClientBuilder AddPortalResilience(this IHttpClientBuilder builder, Func<IServiceProvider, TimeSpan> attemptTimeout)
