@@ -72,12 +72,12 @@ const directoryContents = listFiles(dir).map(path => ({
   base64Content: readFileSync(join(dir, path)).toString('base64'),
 }));
 
-const base = process.env.SERVE ?? process.env.BACKSTAGE;
+const base = process.env.SERVE || process.env.BACKSTAGE;
 if (!base) {
   console.error('set BACKSTAGE=<url of backend.mjs> or SERVE=<url of the portal>');
   process.exit(2);
 }
-const token = process.env.SERVE ? process.env.PORTAL_TOKEN : (process.env.BACKSTAGE_TOKEN ?? 'compat-token-0123456789');
+const token = process.env.SERVE ? process.env.PORTAL_TOKEN : (process.env.BACKSTAGE_TOKEN || 'compat-token-0123456789');
 const headers = { 'Content-Type': 'application/json' };
 if (token) headers.Authorization = `Bearer ${token}`;
 const res = await fetch(new URL('/api/scaffolder/v2/dry-run', base), {
