@@ -5,6 +5,7 @@
 //   {"mirror": "<owner/name>", "path": "<folder>"}                     from the fetched snapshot MIRROR_ROOT/<owner+name>/repo
 //                                                                      (git archive, so executable bits are kept)
 //   {"shared": "<path below shared/>"}                                  used in place ($SHARED, default <repo>/../shared)
+//   {"local": "<path below compat/scaffolder/>"}                        the harness's own probe templates (probes/)
 // Backstage's own files are never committed: they are unpacked into out/templates/ at run time.
 // Exit status: 0 when every compared case is identical (or, without SERVE, when every case ran), 1 otherwise.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ const mirrorRoot = process.env.MIRROR_ROOT ?? '/work/.mirror';
 
 function materialise(name, ref) {
   if (ref.shared) return join(shared, ref.shared);
+  if (ref.local) return join(here, ref.local);
   const slug = (ref.npm ?? ref.mirror).replace(/[^A-Za-z0-9._-]+/g, '+');
   const root = join(out, 'templates', slug);
   if (!existsSync(root)) {
