@@ -46,6 +46,10 @@ const cases = [
   ['no Authorization header', { template: tpl([log('x')]), values: {}, directoryContents: [] }, { noAuth: true }],
 ];
 
+// The one thing normalised: the absolute path of a run's temporary workspace (`…/dry-run-<uuid>`), which names a
+// server-specific folder and a random id.
+const normalise = s => s.replace(/\/[^\s'"]*\/dry-run-[0-9a-f-]{36}/g, '<workspace>');
+
 async function send(base, token, body, opts = {}) {
   const headers = { 'Content-Type': 'application/json' };
   if (token && !opts.noAuth) headers.Authorization = `Bearer ${token}`;
@@ -55,7 +59,7 @@ async function send(base, token, body, opts = {}) {
   const what = json.error ? `${json.error.name}: ${json.error.message}`
     : json.errors ? `errors ${JSON.stringify(json.errors.map(e => ({ property: e.property, message: e.message, name: e.name, argument: e.argument })))}`
     : res.status === 200 ? `ok; statuses ${(json.log ?? []).filter(l => l.body.status).map(l => `${l.body.stepId}:${l.body.status}`).join(' ')}` : text.slice(0, 300);
-  return { status: res.status, what, json };
+  return { status: res.status, what: normalise(what), json };
 }
 
 let differ = 0;
