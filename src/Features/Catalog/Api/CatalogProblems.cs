@@ -55,11 +55,18 @@ internal static class CatalogProblems
         await context.Response.WriteAsJsonAsync(Body(context, status, name, message, extra), context.RequestAborted);
     }
 
-    public static bool IsCatalogApi(HttpRequest request) => request.Path.StartsWithSegments(CatalogExtensions.ApiPath);
+    /// <summary>The scaffolder API (<c>/api/scaffolder</c>) is a Backstage API too and answers errors the same way.</summary>
+    public const string ScaffolderApiPath = "/api/scaffolder";
+
+    public static IResult Error(int status, string name, string message) => new ErrorResult(status, name, message);
+
+    public static bool IsCatalogApi(HttpRequest request) =>
+        request.Path.StartsWithSegments(CatalogExtensions.ApiPath) || request.Path.StartsWithSegments(ScaffolderApiPath);
 
     private static string RelativeUrl(HttpRequest request)
     {
-        var path = request.Path.StartsWithSegments(CatalogExtensions.ApiPath, out var rest) ? rest.Value : request.Path.Value;
+        var path = request.Path.StartsWithSegments(CatalogExtensions.ApiPath, out var rest) || request.Path.StartsWithSegments(ScaffolderApiPath, out rest)
+            ? rest.Value : request.Path.Value;
         return (string.IsNullOrEmpty(path) ? "/" : path) + request.QueryString.Value;
     }
 
