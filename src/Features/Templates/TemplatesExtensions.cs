@@ -25,6 +25,10 @@ public static class TemplatesExtensions
         services.AddSingleton<ScaffolderAction, FsDeleteAction>();
         services.AddSingleton<ScaffolderAction, FsRenameAction>();
         services.AddSingleton<ScaffolderAction, DebugLogAction>();
+        services.AddSingleton<ScaffolderAction, CatalogWriteAction>();
+        services.AddSingleton<ScaffolderAction, CatalogFetchAction>();
+        services.AddSingleton<ScaffolderAction, CatalogRegisterAction>();
+        services.AddSingleton<ScaffolderAction, ArgoCdCreateAppAction>();
         services.AddSingleton<ActionRegistry>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<DryRunService>();

@@ -56,6 +56,10 @@ public sealed class ArgoCdClient(IHttpClientFactory clients, IOptions<ArgoCdOpti
         SendAsync(instance, HttpMethod.Post, $"api/v1/applications/{Uri.EscapeDataString(name)}/sync",
             appNamespace is null ? new JsonObject { ["name"] = name } : new JsonObject { ["name"] = name, ["appNamespace"] = appNamespace }, ct);
 
+    /// <summary><c>POST /api/v1/applications</c>: creates an Application (without upsert: an existing one is an error).</summary>
+    public Task<JsonObject> CreateApplicationAsync(ArgoCdInstance instance, JsonObject application, CancellationToken ct) =>
+        SendAsync(instance, HttpMethod.Post, "api/v1/applications", application, ct);
+
     private static string InNamespace(string? appNamespace) =>
         string.IsNullOrEmpty(appNamespace) ? "" : "?appNamespace=" + Uri.EscapeDataString(appNamespace);
 

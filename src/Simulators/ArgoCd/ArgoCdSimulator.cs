@@ -17,7 +17,7 @@ namespace Fawkes.Portal.Simulators.ArgoCd;
 public sealed class ArgoCdSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Dictionary<string, SimulatedApp> _apps;
+    private readonly ConcurrentDictionary<string, SimulatedApp> _apps;
     private readonly string _token;
     private readonly (string User, string Password)? _account;
     private readonly ConcurrentDictionary<string, bool> _sessions = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
     private int _requests;
 
     private ArgoCdSimulator(WebApplication app, IEnumerable<SimulatedApp> apps, string token, (string, string)? account) =>
-        (_app, _apps, _token, _account) = (app, apps.ToDictionary(a => a.Name, StringComparer.Ordinal), token, account);
+        (_app, _apps, _token, _account) = (app, new ConcurrentDictionary<string, SimulatedApp>(apps.ToDictionary(a => a.Name, StringComparer.Ordinal), StringComparer.Ordinal), token, account);
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -75,11 +75,35 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
             answer["operation"] = new JsonObject { ["sync"] = new JsonObject { ["revision"] = "HEAD" }, ["initiatedBy"] = new JsonObject { ["username"] = "portal" } };
             return answer;
         }));
+        app.MapPost("/api/v1/applications", (HttpRequest r) => sim.CreateAsync(r));
         app.MapFallback(() => Error(HttpStatusCode.NotFound, 5, "Not Found"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         sim.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         return sim;
+    }
+
+    /// <summary>Applications created through the API (<c>POST /api/v1/applications</c>), in order.</summary>
+    public ConcurrentQueue<string> Created { get; } = new();
+
+    /// <summary>Creates an Application as ArgoCD does: a new one starts Synced and Healthy here; an existing name answers
+    /// ArgoCD's "use upsert flag" error (gRPC InvalidArgument, HTTP 400).</summary>
+    private async Task<IResult> CreateAsync(HttpRequest request)
+    {
+        var body = await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        var name = body?["metadata"]?["name"]?.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(name) || body?["spec"] is not JsonObject spec)
+        {
+            return Error(HttpStatusCode.BadRequest, 3, "application spec is invalid: metadata.name and spec are required");
+        }
+        var labels = (body["metadata"]?["labels"] as JsonObject)?.ToDictionary(l => l.Key, l => l.Value?.ToString() ?? "");
+        var created = new SimulatedApp(name, spec["destination"]?["namespace"]?.GetValue<string>() ?? "default", ArgoCdScenario.Healthy, labels);
+        if (!_apps.TryAdd(name, created))
+        {
+            return Error(HttpStatusCode.BadRequest, 3, "existing application spec is different, use upsert flag to force update");
+        }
+        Created.Enqueue(name);
+        return Results.Json(SimApplications.Application(created, _now));
     }
 
     /// <summary>Forgets every session token, as a restarted ArgoCD server with a new signing key does.</summary>
