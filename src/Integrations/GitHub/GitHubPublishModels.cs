@@ -3,7 +3,7 @@ namespace Fawkes.Portal.Integrations.GitHub;
 /// <summary>A repository to create, as <c>publish:github</c> and <c>github:repo:create</c> describe it.</summary>
 /// <param name="Visibility"><c>public</c>, <c>private</c> or <c>internal</c> (organisations only).</param>
 /// <param name="DefaultBranch">The branch the first push creates and GitHub then reports as the default.</param>
-public sealed record RepositoryRequest(
+public sealed record RepositoryToCreate(
     string Owner, string Name, string? Description = null, string Visibility = "private", string DefaultBranch = "main",
     IReadOnlyList<string>? Topics = null);
 

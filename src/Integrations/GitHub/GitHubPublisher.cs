@@ -22,7 +22,7 @@ public sealed partial class GitHubPublisher(GitHubClients clients, ILogger<GitHu
     /// then sets its topics. Checks first that it does not exist: <see cref="RepositoryAlreadyExistsException"/> is thrown
     /// before anything is created. The default branch is made by the first push (<see cref="PushWorkspaceAsync"/>).
     /// </summary>
-    public async Task<PublishedRepository> CreateRepositoryAsync(RepositoryRequest request, CancellationToken ct = default)
+    public async Task<PublishedRepository> CreateRepositoryAsync(RepositoryToCreate request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var full = $"{request.Owner}/{request.Name}";

@@ -75,6 +75,15 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
         return sim;
     }
 
+    /// <summary>Another user or organisation, one the token's user does not own.</summary>
+    public void AddAccount(string login, bool isOrganization)
+    {
+        lock (_gate)
+        {
+            _accounts[login] = new SimAccount(login, NextId(), isOrganization);
+        }
+    }
+
     /// <summary>A repository as a test needs it before the run (for example one whose name is then taken), with one commit of <paramref name="files"/>.</summary>
     public void AddRepository(string owner, string name, IReadOnlyDictionary<string, string>? files = null, string branch = "main")
     {
