@@ -130,14 +130,17 @@ public sealed partial class GitHubSimulator
         return existing ? Results.Json(answer) : Results.Created(_json.Api($"repos/{repo.FullName}/contents/{path}"), answer);
     }
 
-    /// <summary>Browser pages a catalog link or a person opens: a file's blob page (answered as raw text) and a repository's front page.</summary>
+    /// <summary>
+    /// Browser pages a catalog link or a person opens: a file's blob page (answered as raw text) and a repository's front
+    /// page. The browser counts as signed in as the token's user, so private repositories show too.
+    /// </summary>
     private void MapPages(WebApplication app)
     {
-        app.MapGet("/{owner}/{repo}/blob/{**rest}", (HttpContext c, string owner, string repo, string rest) => RawPage(c, owner, repo, rest));
-        app.MapGet("/{owner}/{repo}/raw/{**rest}", (HttpContext c, string owner, string repo, string rest) => RawPage(c, owner, repo, rest));
-        app.MapGet("/{owner}/{repo}", (HttpContext c, string owner, string repo) => Locked(() =>
+        app.MapGet("/{owner}/{repo}/blob/{**rest}", (string owner, string repo, string rest) => RawPage(owner, repo, rest));
+        app.MapGet("/{owner}/{repo}/raw/{**rest}", (string owner, string repo, string rest) => RawPage(owner, repo, rest));
+        app.MapGet("/{owner}/{repo}", (string owner, string repo) => Locked(() =>
         {
-            if (owner == "api" || Visible(c, owner, repo.EndsWith(".git", StringComparison.Ordinal) ? repo[..^4] : repo) is not { } found)
+            if (owner == "api" || _repos.GetValueOrDefault($"{owner}/{(repo.EndsWith(".git", StringComparison.Ordinal) ? repo[..^4] : repo)}") is not { } found)
             {
                 return Results.Text("Not Found", "text/plain", statusCode: 404);
             }
@@ -149,10 +152,10 @@ public sealed partial class GitHubSimulator
     }
 
     /// <summary><c>{ref}/{path}</c> where the ref may itself contain slashes: the longest branch that prefixes it wins, as on GitHub.</summary>
-    private IResult RawPage(HttpContext context, string owner, string repo, string rest) => Locked(() =>
+    private IResult RawPage(string owner, string repo, string rest) => Locked(() =>
     {
         rest = Uri.UnescapeDataString(rest);
-        if (Visible(context, owner, repo) is not { } found)
+        if (_repos.GetValueOrDefault($"{owner}/{repo}") is not { } found)
         {
             return Results.Text("Not Found", "text/plain", statusCode: 404);
         }

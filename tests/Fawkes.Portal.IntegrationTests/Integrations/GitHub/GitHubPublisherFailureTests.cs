@@ -27,15 +27,25 @@ public sealed class GitHubPublisherFailureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_simulator_answers_GitHub_s_422_when_the_name_is_taken()
+    public async Task The_simulator_answers_GitHub_s_422_when_the_name_is_taken_which_Octokit_knows()
     {
         await _h.StartAsync();
         _h.Sim.AddRepository("acme", "taken");
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_h.Sim.ApiBaseAddress, "orgs/acme/repos"))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = "taken" }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("token", PublisherHarness.Token);
 
+        using var answer = await http.SendAsync(request);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
+        Assert.Equal("Repository creation failed.", body["message"]!.GetValue<string>());
+        Assert.Equal("name already exists on this account", body["errors"]![0]!["message"]!.GetValue<string>());
         var ex = await Assert.ThrowsAsync<Octokit.RepositoryExistsException>(() => _h.Api.Repository.Create("acme", new Octokit.NewRepository("taken")));
-
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ex.StatusCode);
-        Assert.Contains("name already exists on this account", ex.HttpResponse.Body.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
