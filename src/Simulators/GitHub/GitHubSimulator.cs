@@ -101,7 +101,7 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>A copy of a repository's state for assertions, or null; read it only between requests.</summary>
+    /// <summary>The repository itself (live, not a copy), or null: for assertions, read only between requests.</summary>
     public SimRepo? Repository(string owner, string name)
     {
         lock (_gate)
