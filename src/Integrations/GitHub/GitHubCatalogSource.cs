@@ -6,6 +6,9 @@ namespace Fawkes.Portal.Integrations.GitHub;
 
 public sealed record GitHubFile(string Owner, string Repo, string Ref, string Path)
 {
+    /// <summary>The GitHub the file is read from; null is the configured one.</summary>
+    public GitHubEndpoint? Endpoint { get; init; }
+
     public string BlobUrl(string webHost) => $"https://{webHost}/{Owner}/{Repo}/blob/{Ref}/{Path}";
 }
 
@@ -16,11 +19,14 @@ public sealed class GitHubCatalogSource(IOptions<GitHubOptions> options, GitHubC
 {
     public string WebHost => options.Value.WebHost;
 
-    /// <summary><c>https://github.com/{owner}/{repo}/blob/{ref}/{path}</c> on the configured host.</summary>
+    /// <summary>
+    /// <c>https://github.com/{owner}/{repo}/blob/{ref}/{path}</c> on the configured host, or on the demo simulator (the
+    /// <c>repoContentsUrl</c> of a repository the template wizard created there).
+    /// </summary>
     public bool TryParseBlobUrl(string url, out GitHubFile file)
     {
         file = default!;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !string.Equals(uri.Host, options.Value.WebHost, StringComparison.OrdinalIgnoreCase))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || clients.ForWebUrl(uri) is not { } endpoint)
         {
             return false;
         }
@@ -29,12 +35,13 @@ public sealed class GitHubCatalogSource(IOptions<GitHubOptions> options, GitHubC
         {
             return false;
         }
-        file = new GitHubFile(parts[0], parts[1], parts[3], string.Join('/', parts[4..].Select(Uri.UnescapeDataString)));
+        file = new GitHubFile(parts[0], parts[1], parts[3], string.Join('/', parts[4..].Select(Uri.UnescapeDataString))) { Endpoint = endpoint };
         return true;
     }
 
     /// <param name="ct">Octokit takes none: it ends the wait, and the pipeline's total timeout ends the request.</param>
-    public Task<string> ReadAsync(GitHubFile file, CancellationToken ct = default) => ReadAsync(clients.Create(), file, ct);
+    public Task<string> ReadAsync(GitHubFile file, CancellationToken ct = default) =>
+        ReadAsync(clients.Create(file?.Endpoint ?? clients.Configured), file!, ct);
 
     private static async Task<string> ReadAsync(GitHubClient client, GitHubFile file, CancellationToken ct)
     {

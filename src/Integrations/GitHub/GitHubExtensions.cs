@@ -1,3 +1,4 @@
+using Fawkes.Portal.Simulators.GitHub;
 using Microsoft.Extensions.Options;
 
 namespace Fawkes.Portal.Integrations.GitHub;
@@ -5,8 +6,9 @@ namespace Fawkes.Portal.Integrations.GitHub;
 public static class GitHubExtensions
 {
     /// <summary>
-    /// GitHub for every feature that needs it (catalog reads, DORA commit compares): options under
-    /// <c>Integrations:GitHub</c>, Octokit over a resilient client. Safe to call from each feature: registers once.
+    /// GitHub for every feature that needs it (catalog reads, DORA commit compares, the scaffolder's publisher): options
+    /// under <c>Integrations:GitHub</c>, Octokit over a resilient client, and the demo simulator when demo mode runs
+    /// without a token. Safe to call from each feature: registers once.
     /// </summary>
     public static IServiceCollection AddGitHub(this IServiceCollection services)
     {
@@ -23,6 +25,8 @@ public static class GitHubExtensions
         services.AddSingleton<GitHubClients>();
         services.AddSingleton<GitHubCatalogSource>();
         services.AddSingleton<GitHubCompare>();
+        services.AddSingleton<GitHubPublisher>();
+        services.AddHostedService<DemoGitHub>();
         return services;
     }
 }
