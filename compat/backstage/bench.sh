@@ -56,7 +56,7 @@ started="$(now_ms)"
 (cd bin/bench-publish && exec env ASPNETCORE_URLS="http://127.0.0.1:$portal_port" ASPNETCORE_ENVIRONMENT=Production \
   Database__Provider=Postgres Database__MigrateOnStartup=true ConnectionStrings__Portal="$cs" \
   Database__DataDirectory="$work/portal-data" Portal__Demo__Enabled=false Portal__Api__BootstrapToken="$token" \
-  Portal__RateLimits__ApiPerMinute=10000000 Catalog__RefreshIntervalSeconds=3600 Logging__LogLevel__Default=Warning \
+  Portal__RateLimits__ApiPerMinute=10000000 Catalog__RefreshIntervalSeconds=3600 Catalog__TemplatesPath= Logging__LogLevel__Default=Warning \
   Logging__LogLevel__Fawkes.Portal.Features.Catalog.Ingestion.CatalogWriter=Debug \
   Logging__LogLevel__Fawkes.Portal.Features.Catalog.Query.EntitySnapshot=Information \
   Catalog__Locations__0__Type=file Catalog__Locations__0__Target="$entry" "${rules[@]}" \

@@ -44,7 +44,7 @@ pids+=($!)
 (cd "$repo" && exec env Database__Provider=Sqlite Database__DataDirectory="$work/portal-data" \
   Portal__Demo__Enabled=false Portal__Api__BootstrapToken="$token" \
   Catalog__Locations__0__Type="$location_type" Catalog__Locations__0__Target="$location_target" Catalog__FileRoots__0="$catalog" \
-  Catalog__AllowedHosts__0=127.0.0.1 Catalog__AllowPrivateNetworks=true \
+  Catalog__AllowedHosts__0=127.0.0.1 Catalog__AllowPrivateNetworks=true Catalog__TemplatesPath= \
   $(kinds=(Component API System Domain Resource Group User Location Template); for i in "${!kinds[@]}"; do printf 'Catalog__Rules__0__Allow__%s=%s ' "$i" "${kinds[$i]}"; done) \
   ASPNETCORE_URLS="http://127.0.0.1:$portal_port" ASPNETCORE_ENVIRONMENT=Development \
   setsid dotnet run --no-build --no-launch-profile --project Fawkes.Portal.csproj >"$work/portal.log" 2>&1) &

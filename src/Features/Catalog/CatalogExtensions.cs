@@ -29,11 +29,14 @@ public static class CatalogExtensions
         // Catalog files may nest CatalogYamlReader.MaxDepth (64) levels; responses wrap entities in a few more
         // ({"entities": [...]}), past System.Text.Json's default of 64, which would answer 500.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = Math.Max(o.SerializerOptions.MaxDepth, Yaml.CatalogYamlReader.MaxDepth + 16));
+        services.AddSingleton<TemplateLocation>();
         services.AddSingleton(sp => FileRoots.From(sp.GetRequiredService<IOptions<CatalogOptions>>().Value,
-            sp.GetRequiredService<Operations.Demo.DemoSeeder>() is { IsEnabled: true } demo ? Path.Combine(demo.ContentRoot, "catalog") : null));
+            sp.GetRequiredService<Operations.Demo.DemoSeeder>() is { IsEnabled: true } demo ? Path.Combine(demo.ContentRoot, "catalog") : null,
+            sp.GetRequiredService<TemplateLocation>().Folder));
         services.AddSingleton(sp => CatalogRules.From(sp.GetRequiredService<IConfiguration>().GetSection(CatalogOptions.Section),
             sp.GetRequiredService<Operations.Demo.DemoSeeder>() is { IsEnabled: true } demo
-                ? [("file", Path.Combine(demo.ContentRoot, "catalog", "catalog-info.yaml"))] : []));
+                ? [("file", Path.Combine(demo.ContentRoot, "catalog", "catalog-info.yaml"))] : [],
+            sp.GetRequiredService<TemplateLocation>().Rule));
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<BackstageMirror>();
         services.AddSingleton<LocationReader>();

@@ -17,6 +17,9 @@ public sealed class CatalogOptions
     /// <summary>Let URL locations reach loopback and private addresses (only for local fakes and tests).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>Folder of the shipped golden-path templates, relative to the content root; registered at start in every mode. Empty: off.</summary>
+    public string TemplatesPath { get; set; } = "content/templates";
+
     public int RefreshIntervalSeconds { get; set; } = 300;
 
     public int MaxFileBytes { get; set; } = 1024 * 1024;

@@ -27,6 +27,8 @@ public sealed class CatalogFixture : IAsyncLifetime
         ["Catalog:AllowedHosts:0"] = "localhost",
         ["Catalog:AllowPrivateNetworks"] = "true",
         ["Catalog:RefreshIntervalSeconds"] = "3600",
+        // The test catalog's counts are exact; the shipped golden-path templates are tested on their own.
+        ["Catalog:TemplatesPath"] = "",
     };
 
     /// <summary>Waits for start-up ingestion (a background job) to make the catalog queryable.</summary>

@@ -22,6 +22,7 @@ public sealed class ConfiguredLocationsTests : IAsyncLifetime
     /// <summary>A replica's registrar: its own instance over the shared database, as a second process would have.</summary>
     private ConfiguredLocations Replica(CatalogOptions options) => new(
         _host.Services.GetRequiredService<LocationService>(), Options.Create(options), _host.Services.GetRequiredService<DemoSeeder>(),
+        _host.Services.GetRequiredService<TemplateLocation>(),
         new ReplicaLock(_host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>()),
         _host.Services.GetRequiredService<ILogger<ConfiguredLocations>>());
 

@@ -26,8 +26,11 @@ public sealed class CatalogRules(IReadOnlyList<CatalogRule> rules)
 
     public IReadOnlyList<CatalogRule> Rules { get; } = rules;
 
-    /// <summary>Reads the rules from the <c>Catalog</c> section; <paramref name="trusted"/> locations (the demo catalog) may hold every kind.</summary>
-    public static CatalogRules From(IConfiguration catalog, IEnumerable<(string Type, string Target)> trusted)
+    /// <summary>
+    /// Reads the rules from the <c>Catalog</c> section; <paramref name="trusted"/> locations (the demo catalog) may hold every
+    /// kind; <paramref name="builtIn"/> rules (the shipped templates' location, exact targets as full paths) are added as given.
+    /// </summary>
+    public static CatalogRules From(IConfiguration catalog, IEnumerable<(string Type, string Target)> trusted, params IEnumerable<CatalogRule?> builtIn)
     {
         var rules = new List<CatalogRule>();
         var global = catalog.GetSection("Rules");
@@ -45,6 +48,7 @@ public sealed class CatalogRules(IReadOnlyList<CatalogRule> rules)
         {
             rules.Add(new CatalogRule([new AllowedKind("*")], [new RuleLocation(type, Canonical(type, target))]));
         }
+        rules.AddRange(builtIn.OfType<CatalogRule>());
         return new CatalogRules(rules);
     }
 

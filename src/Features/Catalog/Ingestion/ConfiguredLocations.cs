@@ -14,12 +14,14 @@ public enum ConfiguredOutcome
 public sealed record ConfiguredResult(string Type, string Target, ConfiguredOutcome Outcome, string? Error = null);
 
 /// <summary>
-/// Registers <c>Catalog:Locations</c>, <c>Catalog:GitHubDiscovery:Organizations</c> and the demo catalog at start.
+/// Registers <c>Catalog:Locations</c>, <c>Catalog:GitHubDiscovery:Organizations</c>, the shipped golden-path templates
+/// (every mode) and the demo catalog at start.
 /// Replicas starting together take turns under the replica lock; registration is idempotent, and one failing location
 /// is logged and kept in <see cref="LastRun"/> while the rest are still registered.
 /// </summary>
 public sealed class ConfiguredLocations(
-    LocationService locations, IOptions<CatalogOptions> options, DemoSeeder demo, ReplicaLock replicaLock, ILogger<ConfiguredLocations> logger)
+    LocationService locations, IOptions<CatalogOptions> options, DemoSeeder demo, TemplateLocation templates, ReplicaLock replicaLock,
+    ILogger<ConfiguredLocations> logger)
 {
     private const string Job = "catalog-configured-locations";
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
@@ -36,6 +38,11 @@ public sealed class ConfiguredLocations(
         foreach (var organization in options.Value.GitHubDiscovery.Organizations)
         {
             yield return (SourceFetcher.GitHubDiscovery, organization, "config");
+        }
+        if (templates.Target is { } shipped)
+        {
+            // "config": like a location from app-config, it is not listed by GET /locations (Backstage hides those too).
+            yield return ("file", shipped, "config");
         }
         if (demo.IsEnabled)
         {

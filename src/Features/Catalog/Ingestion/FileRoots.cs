@@ -3,7 +3,7 @@ namespace Fawkes.Portal.Features.Catalog.Ingestion;
 /// <summary>
 /// The one rule for every file the catalog reads (registered, configured, nested Location targets, placeholders):
 /// its real path — symlinks resolved at every step — must lie below a root. Roots are <c>Catalog:FileRoots</c>, the
-/// folders of configured <c>Catalog:Locations</c> (the non-glob prefix of a glob) and the demo catalog's folder.
+/// folders of configured <c>Catalog:Locations</c> (the non-glob prefix of a glob), the demo catalog's and the shipped templates' folder.
 /// Checking the real path, not the text of the target, is what makes <c>..</c>, absolute paths and symlinks harmless.
 /// </summary>
 public sealed class FileRoots(IReadOnlyList<string> roots)
@@ -12,8 +12,8 @@ public sealed class FileRoots(IReadOnlyList<string> roots)
 
     public IReadOnlyList<string> Roots { get; } = roots;
 
-    /// <summary>The roots for these options: FileRoots, configured file locations' folders and the demo catalog's folder.</summary>
-    public static FileRoots From(CatalogOptions options, string? demoCatalogFolder)
+    /// <summary>The roots for these options: FileRoots, configured file locations' folders, the demo catalog's and the templates' folder.</summary>
+    public static FileRoots From(CatalogOptions options, string? demoCatalogFolder, string? templatesFolder = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var roots = new List<string>(options.FileRoots);
@@ -23,6 +23,10 @@ public sealed class FileRoots(IReadOnlyList<string> roots)
         if (demoCatalogFolder is not null)
         {
             roots.Add(demoCatalogFolder);
+        }
+        if (templatesFolder is not null)
+        {
+            roots.Add(templatesFolder);
         }
         return new FileRoots([.. roots.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal)]);
     }
