@@ -29,6 +29,11 @@ public static class TemplatesExtensions
         services.AddSingleton<ScaffolderAction, CatalogFetchAction>();
         services.AddSingleton<ScaffolderAction, CatalogRegisterAction>();
         services.AddSingleton<ScaffolderAction, ArgoCdCreateAppAction>();
+        services.AddSingleton<ScaffolderAction, Actions.GitHub.PublishGitHubAction>();
+        services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubRepoCreateAction>();
+        services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubRepoPushAction>();
+        services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubPullRequestAction>();
+        services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubWebhookAction>();
         services.AddSingleton<ActionRegistry>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<DryRunService>();
