@@ -55,7 +55,7 @@ internal sealed partial class Evaluator(
         if (Js.IsNullish(value))
         {
             if (options.StrictUndefined)
-                throw Fail(node.Value, $"attempted to output null or undefined value: {node.Value.Text} is {Describe(value)}");
+                throw Fail(node, $"attempted to output null or undefined value: {node.Value.Text} is {Describe(value)}");
             return "";
         }
         return Js.ToStr(value);
@@ -148,6 +148,8 @@ internal sealed partial class Evaluator(
     }
 
     private TemplateRenderException Fail(Expr at, string message) => new(sourceName, at.Line, at.Column, message);
+
+    private TemplateRenderException Fail(Node at, string message) => new(sourceName, at.Line, at.Column, message);
 
     private static string Describe(object? value) => value is null ? "null" : "undefined";
 }

@@ -74,8 +74,8 @@ internal static class Js
         _ => JsonValue.Create(ToStr(v)),
     };
 
-    private static JsonNode NumberNode(double d) =>
-        d == Math.Floor(d) && Math.Abs(d) < 9e15 ? JsonValue.Create((long)d) : JsonValue.Create(d);
+    // Parsed from JavaScript's spelling, so a filter may read it as int, long or double alike.
+    private static JsonNode NumberNode(double d) => JsonNode.Parse(NumberToString(d))!;
 
     public static bool Truthy(object? v) => v switch
     {

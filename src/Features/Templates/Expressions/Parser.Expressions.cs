@@ -178,7 +178,7 @@ internal sealed partial class Parser
                 var key = ParseExpression();
                 if (PeekOp(":")) throw Error(Current, "slices ([a:b]) are not supported");
                 if (!SkipOp("]")) throw Error(Current, "expected ']'");
-                node = new MemberExpr(node, key, false, token.Line, token.Column);
+                node = new MemberExpr(node, key, false, node.Line, node.Column);
             }
             else if (SkipOp("."))
             {
@@ -187,7 +187,7 @@ internal sealed partial class Parser
                 if (name.Kind != TokenKind.Name || name.Text is "true" or "false" or "none" or "null")
                     throw Error(name, "expected name as lookup value, got " + name.Text);
                 index++;
-                node = new MemberExpr(node, new LiteralExpr(name.Text, name.Text, name.Line, name.Column), true, token.Line, token.Column);
+                node = new MemberExpr(node, new LiteralExpr(name.Text, name.Text, name.Line, name.Column), true, node.Line, node.Column);
             }
             else return node;
         }
