@@ -106,6 +106,16 @@ c("range global", "{% for n in range(3) %}${{ n }}{% endfor %}|{% for n in range
 c("cookiecutter variables", "{{ cookiecutter.name }} ${{ x }}", {"cookiecutter": {"name": "cc"}}, cookiecutterCompat=True)
 c("cookiecutter jsonify", "{{ cookiecutter.list | jsonify }}", {"cookiecutter": {"list": [1, "a"]}}, cookiecutterCompat=True)
 c("cookiecutter if", "{% if cookiecutter.on %}on{% endif %}", {"cookiecutter": {"on": True}}, cookiecutterCompat=True)
+CC = {"cookiecutter": {"name": "My Service", "list": [1, 2, 3, 2], "items": "own property loses to items()", "meta": {"b": 2, "a": 1}, "items_": "x", "text": "hello"}}
+for e in ["True", "False ~ None", "cookiecutter.list[1:3]", "cookiecutter.list[:2]", "cookiecutter.list[::-1]", "cookiecutter.list[-2:]",
+          "cookiecutter.text[1:3]", "cookiecutter.items | string", "cookiecutter.meta.items() | dump", "cookiecutter.meta.keys() | join(',')", "cookiecutter.meta.values() | sum",
+          "cookiecutter.meta.get('a')", "cookiecutter.meta.get('z', 'dflt')", "cookiecutter.meta.has_key('b')", "cookiecutter.list.count(2)",
+          "cookiecutter.list.index(3)", "cookiecutter.list.find(9)", "cookiecutter.name | lower | replace(' ', '-')", "cookiecutter.name.replace(' ', '_')"]:
+    c("cookiecutter: " + e, "{{ " + e + " }}", CC, cookiecutterCompat=True)
+c("error: cookiecutter index missing", "{{ cookiecutter.list.index(9) }}", CC, cookiecutterCompat=True)
+c("error: cookiecutter has no scaffolder filters", "{{ cookiecutter.name | parseRepoUrl }}", CC, cookiecutterCompat=True)
+c("backstage: no jinja names", "[${{ True }}][${{ None }}]")
+c("error: backstage: no slices", "${{ values.tags[1:2] }}")
 c("strict defined ok", "${{ values.name }}", strict=True)
 c("strict empty string ok", "[${{ values.empty }}]", strict=True)
 c("strict default rescues", "${{ values.missing | default('d') }}", strict=True)

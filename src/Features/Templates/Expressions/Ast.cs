@@ -45,6 +45,12 @@ internal sealed record MemberExpr(Expr Target, Expr Key, bool Dotted, int Line, 
     public override string Text => Dotted && Key is LiteralExpr { Value: string name } ? $"{Target.Text}.{name}" : $"{Target.Text}[{Key.Text}]";
 }
 
+/// <summary>A Python slice <c>x[start:stop:step]</c> (cookiecutter compatibility only); null bounds are open.</summary>
+internal sealed record SliceExpr(Expr Target, Expr? Start, Expr? Stop, Expr? Step, int Line, int Column) : Expr(Line, Column)
+{
+    public override string Text => $"{Target.Text}[{Start?.Text}:{Stop?.Text}]";
+}
+
 internal sealed record CallExpr(Expr Callee, IReadOnlyList<Expr> Args, IReadOnlyList<(string Name, Expr Value)> Kwargs, int Line, int Column)
     : Expr(Line, Column)
 {

@@ -20,7 +20,8 @@ internal sealed partial class Evaluator
         LiteralExpr l => l.Value,
         RegexExpr r => new JsRegex(r.Pattern, r.Flags),
         SymbolExpr s => Lookup(s.Name),
-        MemberExpr m => JsOperators.Member(Eval(m.Target), Eval(m.Key)),
+        MemberExpr m => Member(Eval(m.Target), Eval(m.Key)),
+        SliceExpr s => Expressions.JinjaCompat.Slice(Eval(s.Target), s.Start is null ? null : Eval(s.Start), s.Stop is null ? null : Eval(s.Stop), s.Step is null ? 1d : Eval(s.Step)),
         ArrayExpr a => new JsArray(a.Items.Select(Eval)),
         GroupExpr g => g.Items.Select(Eval).LastOrDefault(),
         ObjectExpr o => EvalObject(o),
@@ -33,6 +34,9 @@ internal sealed partial class Evaluator
         IsExpr t => EvalIs(t),
         _ => throw Fail(expr, "unsupported expression"),
     };
+
+    private object? Member(object? target, object? key) =>
+        JinjaCompat && Expressions.JinjaCompat.TryMember(target, key, out var member) ? member : JsOperators.Member(target, key);
 
     private JsObject EvalObject(ObjectExpr o)
     {

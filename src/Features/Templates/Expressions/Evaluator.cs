@@ -33,6 +33,9 @@ internal sealed partial class Evaluator(
 {
     private Scope scope = new(null);
 
+    /// <summary>SecureTemplater installs nunjucks' Jinja compatibility for cookiecutterCompat renders only.</summary>
+    public bool JinjaCompat { get; init; }
+
     public void Render(IReadOnlyList<Node> nodes, StringBuilder output)
     {
         foreach (var node in nodes)
@@ -144,7 +147,7 @@ internal sealed partial class Evaluator(
         if (scope.TryGet(name, out var value)) return value;
         if (context.TryGetValue(name, out value)) return value;
         if (globals.TryGetValue(name, out value)) return value;
-        return Js.Undefined;
+        return JinjaCompat && Expressions.JinjaCompat.TryName(name, out value) ? value : Js.Undefined;
     }
 
     private TemplateRenderException Fail(Expr at, string message) => new(sourceName, at.Line, at.Column, message);

@@ -94,6 +94,7 @@ internal static class JsPrecedence
         IsExpr t => t with { Target = Regroup(t.Target), Args = t.Args.Select(Regroup).ToList() },
         InlineIfExpr i => i with { Condition = Regroup(i.Condition), Body = Regroup(i.Body), Else = i.Else is null ? null : Regroup(i.Else) },
         ArrayExpr a => a with { Items = a.Items.Select(Regroup).ToList() },
+        SliceExpr s => s with { Target = Regroup(s.Target), Start = s.Start is null ? null : Regroup(s.Start), Stop = s.Stop is null ? null : Regroup(s.Stop), Step = s.Step is null ? null : Regroup(s.Step) },
         GroupExpr g => g with { Items = g.Items.Select(Regroup).ToList() },
         ObjectExpr o => o with { Pairs = o.Pairs.Select(p => (Regroup(p.Key), Regroup(p.Value))).ToList() },
         _ => e,

@@ -119,7 +119,7 @@ internal static class Js
         string s => s,
         JsArray a => string.Join(",", a.Select(x => IsNullish(x) ? "" : ToStr(x))),
         JsObject => "[object Object]",
-        JsFunction f => $"function {f.Name}() {{ [native code] }}",
+        JsFunction => "function () { [native code] }", // nunjucks binds methods it looks up; a bound function prints so
         _ => v.ToString() ?? "",
     };
 

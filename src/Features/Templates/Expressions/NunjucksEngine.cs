@@ -33,7 +33,10 @@ public sealed class NunjucksEngine
         ArgumentNullException.ThrowIfNull(context);
         options ??= new RenderOptions();
         var nodes = Parse(template, sourceName, options);
-        var evaluator = new Evaluator((JsObject)Js.FromJson(context)!, FiltersFor(options), Globals(options), options, sourceName);
+        var evaluator = new Evaluator((JsObject)Js.FromJson(context)!, FiltersFor(options), Globals(options), options, sourceName)
+        {
+            JinjaCompat = syntax == NunjucksSyntax.Cookiecutter,
+        };
         var output = new StringBuilder(template.Length);
         evaluator.Render(nodes, output);
         return output.ToString();
@@ -56,7 +59,7 @@ public sealed class NunjucksEngine
     internal List<Node> Parse(string template, string sourceName, RenderOptions options)
     {
         var tokens = new Lexer(template, syntax, sourceName, options).Tokenize();
-        return new Parser(tokens, sourceName).ParseTemplate();
+        return new Parser(tokens, sourceName, jinjaCompat: syntax == NunjucksSyntax.Cookiecutter).ParseTemplate();
     }
 
     private IReadOnlyDictionary<string, FilterFunction> FiltersFor(RenderOptions options)

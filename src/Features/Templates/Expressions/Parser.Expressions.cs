@@ -175,6 +175,7 @@ internal sealed partial class Parser
             }
             else if (SkipOp("["))
             {
+                if (jinjaCompat && TryParseSlice(node) is { } slice) { node = slice; continue; }
                 var key = ParseExpression();
                 if (PeekOp(":")) throw Error(Current, "slices ([a:b]) are not supported");
                 if (!SkipOp("]")) throw Error(Current, "expected ']'");
@@ -191,6 +192,23 @@ internal sealed partial class Parser
             }
             else return node;
         }
+    }
+
+    /// <summary>After "[": a slice when a colon comes before "]", else null with the position unchanged.</summary>
+    private SliceExpr? TryParseSlice(Expr target)
+    {
+        var start = index;
+        var parts = new Expr?[3];
+        var part = 0;
+        var isSlice = false;
+        while (!SkipOp("]"))
+        {
+            if (SkipOp(":")) { isSlice = true; if (++part > 2) throw Error(Current, "parseSlice: too many slice components"); continue; }
+            if (Current.Kind == TokenKind.End) break;
+            parts[part] = ParseExpression();
+        }
+        if (!isSlice) { index = start; return null; }
+        return new SliceExpr(target, parts[0], parts[1], parts[2], target.Line, target.Column);
     }
 
     private Expr ParseAggregate()
