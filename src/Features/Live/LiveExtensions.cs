@@ -3,6 +3,7 @@ using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
 using Fawkes.Portal.Features.Live.ArgoCd;
+using Fawkes.Portal.Features.Live.SonarQube;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations.Kubernetes;
 
@@ -22,6 +23,7 @@ public static class LiveExtensions
                 || string.Equals(e.Kind, CatalogKinds.Resource, StringComparison.OrdinalIgnoreCase));
         Jenkins.JenkinsTab.Register(builder.Services);
         builder.Services.AddArgoCdTab();
+        builder.Services.AddSonarQubeTab();
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class LiveExtensions
             return Results.Ok(await kubernetes.GetAsync(SelectorOf(entity), ct));
         });
         live.MapArgoCd();
+        live.MapSonarQube();
         return app;
     }
 
