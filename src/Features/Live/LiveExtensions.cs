@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fawkes.Portal.Features.Catalog.Browse;
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
@@ -24,6 +25,12 @@ public static class LiveExtensions
         Jenkins.JenkinsTab.Register(builder.Services);
         builder.Services.AddArgoCdTab();
         builder.Services.AddSonarQubeTab();
+        builder.Services.AddSingleton<Overview.LiveOverview>();
+        builder.Services.AddCatalogHealthColumn<Overview.LiveHealthCell>("Health");
+        builder.Services.AddEntityBanner<Overview.LiveStrip>(0, e => e.Annotation(KubernetesSelector.IdAnnotation) is not null
+            || e.Annotation(KubernetesSelector.LabelSelectorAnnotation) is not null || e.Annotation(Integrations.Jenkins.JenkinsJobRef.Annotation) is not null
+            || Integrations.ArgoCd.ArgoCdSelector.FromAnnotations(e.Annotation) is not null
+            || e.Annotation(Integrations.SonarQube.SonarQubeProjectRef.Annotation) is not null);
         return builder;
     }
 
@@ -45,6 +52,7 @@ public static class LiveExtensions
         });
         live.MapArgoCd();
         live.MapSonarQube();
+        Kubernetes.KubernetesLogsEndpoint.MapKubernetesLogs(live);
         return app;
     }
 
