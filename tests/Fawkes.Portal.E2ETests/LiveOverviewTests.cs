@@ -77,7 +77,8 @@ public sealed class LiveOverviewTests(BrowserFixture fixture) : IClassFixture<Br
         await page.SignInAsync("mei.chen", "Learner");
         await page.GoToAsync("/catalog?kind=component&q=fraud-check");
 
-        await page.GetByTestId("catalog-health-toggle").Locator("input").ClickAsync();
+        // MudSwitch may put the test id on its input or on the element around it.
+        await page.Locator("input[data-testid=catalog-health-toggle], [data-testid=catalog-health-toggle] input").ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("health=true", StringComparison.Ordinal));
         var cell = page.Locator("[data-testid=catalog-health][data-entity=fraud-check]");
