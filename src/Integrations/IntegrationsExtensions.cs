@@ -2,6 +2,7 @@ using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations.Jenkins;
 using Fawkes.Portal.Integrations.ArgoCd;
 using Fawkes.Portal.Integrations.Kubernetes;
+using Fawkes.Portal.Integrations.SonarQube;
 
 namespace Fawkes.Portal.Integrations;
 
@@ -19,6 +20,7 @@ public static class IntegrationsExtensions
         builder.Services.AddKubernetes();
         builder.Services.AddJenkins();
         builder.Services.AddArgoCd();
+        builder.Services.AddSonarQube();
         return builder;
     }
 

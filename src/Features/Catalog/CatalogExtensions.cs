@@ -56,6 +56,7 @@ public static class CatalogExtensions
         services.AddSingleton<Identity.Permissions.IOwnershipDirectory>(sp => sp.GetRequiredService<Permissions.CatalogOwnership>());
         services.AddSingleton<App.Home.IHomeStatProvider, Browse.CatalogHomeStats>();
         services.AddSingleton<Entity.EntityTabRegistry>();
+        services.AddSingleton<Entity.EntityBannerRegistry>();
         services.AddEntityTab<OverviewTab>("overview", "Overview", MudBlazor.Icons.Material.Outlined.Info, 0);
         services.AddEntityTab<RelationsGraphTab>("relations", "Relations", MudBlazor.Icons.Material.Outlined.Hub, 10);
         services.AddEntityTab<ApiDefinitionTab>("definition", "Definition", MudBlazor.Icons.Material.Outlined.Api, 20,

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Fawkes.Portal.Features.Catalog.Browse;
 using Fawkes.Portal.Features.Catalog.Entity;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
 using Fawkes.Portal.Features.Live.ArgoCd;
+using Fawkes.Portal.Features.Live.SonarQube;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations.Kubernetes;
 
@@ -22,6 +24,13 @@ public static class LiveExtensions
                 || string.Equals(e.Kind, CatalogKinds.Resource, StringComparison.OrdinalIgnoreCase));
         Jenkins.JenkinsTab.Register(builder.Services);
         builder.Services.AddArgoCdTab();
+        builder.Services.AddSonarQubeTab();
+        builder.Services.AddSingleton<Overview.LiveOverview>();
+        builder.Services.AddCatalogHealthColumn<Overview.LiveHealthCell>("Health");
+        builder.Services.AddEntityBanner<Overview.LiveStrip>(0, e => e.Annotation(KubernetesSelector.IdAnnotation) is not null
+            || e.Annotation(KubernetesSelector.LabelSelectorAnnotation) is not null || e.Annotation(Integrations.Jenkins.JenkinsJobRef.Annotation) is not null
+            || Integrations.ArgoCd.ArgoCdSelector.FromAnnotations(e.Annotation) is not null
+            || e.Annotation(Integrations.SonarQube.SonarQubeProjectRef.Annotation) is not null);
         return builder;
     }
 
@@ -42,6 +51,8 @@ public static class LiveExtensions
             return Results.Ok(await kubernetes.GetAsync(SelectorOf(entity), ct));
         });
         live.MapArgoCd();
+        live.MapSonarQube();
+        Kubernetes.KubernetesLogsEndpoint.MapKubernetesLogs(live);
         return app;
     }
 

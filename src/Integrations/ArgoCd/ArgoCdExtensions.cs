@@ -19,6 +19,7 @@ public static class ArgoCdExtensions
         services.AddSingleton<ArgoCdLiveService>();
         services.AddSingleton<IIntegrationHealthSource, ArgoCdHealthSource>();
         services.AddHostedService<DemoArgoCd>();
+        services.AddHostedService<LegacyArgoCdSettingsWarning>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public static class KubernetesExtensions
         services.AddSingleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsValidator>();
         services.AddSingleton<KubernetesClusters>();
         services.AddSingleton<KubernetesLiveService>();
+        services.AddSingleton<KubernetesLogs>();
         services.AddSingleton<IIntegrationHealthSource, KubernetesHealthSource>();
         services.AddHostedService<DemoKubernetesCluster>();
         return services;

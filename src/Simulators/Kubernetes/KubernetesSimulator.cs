@@ -9,7 +9,7 @@ namespace Fawkes.Portal.Simulators.Kubernetes;
 /// A Kubernetes API server on a loopback port, speaking its wire format for the reads the portal makes: list endpoints of
 /// the core and named groups, cluster-wide and per namespace, <c>labelSelector</c> (set-based too) and <c>fieldSelector</c>,
 /// list kinds with items carrying no kind/apiVersion, bearer-token auth answering 401 with a Status object, and the
-/// discovery document. Driven by <see cref="SimulatedWorkload"/> scenarios; <see cref="Faults"/> injects latency, 500s,
+/// discovery document, and container logs (<c>…/pods/{pod}/log</c>, plain text). Driven by <see cref="SimulatedWorkload"/> scenarios; <see cref="Faults"/> injects latency, 500s,
 /// 401s and malformed JSON. Used by demo mode and by the tests, which point the real KubernetesClient at it.
 /// </summary>
 public sealed class KubernetesSimulator : IAsyncDisposable
@@ -49,6 +49,8 @@ public sealed class KubernetesSimulator : IAsyncDisposable
         }));
         app.MapGet("/version", () => Results.Json(new JsonObject { ["major"] = "1", ["minor"] = "31", ["gitVersion"] = "v1.31.2-fawkes-simulator" }));
         app.MapGet("/api/v1/{resource}", (HttpContext c, string resource) => simulator.List(c, "v1", resource, null));
+        app.MapGet("/api/v1/namespaces/{ns}/pods/{pod}/log", (string ns, string pod, string? container, int? tailLines) =>
+            SimLogs.Log(simulator._objects, ns, pod, container, tailLines));
         app.MapGet("/api/v1/namespaces/{ns}/{resource}", (HttpContext c, string ns, string resource) => simulator.List(c, "v1", resource, ns));
         app.MapGet("/apis/{group}/{version}/{resource}", (HttpContext c, string group, string version, string resource) =>
             simulator.List(c, $"{group}/{version}", resource, null));

@@ -24,6 +24,9 @@ public sealed record CatalogListState
     public string Sort { get; init; } = "metadata.name";
     public bool Descending { get; init; }
 
+    /// <summary>Show the optional live health column (a feature registers it with <c>AddCatalogHealthColumn</c>).</summary>
+    public bool Health { get; init; }
+
     public IReadOnlyList<string> ValuesOf(string facetKey) => Selected.TryGetValue(facetKey, out var v) ? v : [];
 
     public CatalogListState Toggle(string facetKey, string value)
@@ -62,6 +65,7 @@ public sealed record CatalogListState
             Starred = query.TryGetValue("starred", out var starred) && starred == "true",
             Sort = query.TryGetValue("sort", out var sort) && sort.ToString().Length > 0 ? sort.ToString() : "metadata.name",
             Descending = query.TryGetValue("dir", out var dir) && dir == "desc",
+            Health = query.TryGetValue("health", out var health) && health == "true",
         };
     }
 
@@ -77,6 +81,7 @@ public sealed record CatalogListState
         if (Starred) parts.Add(new("starred", "true"));
         if (Sort != "metadata.name") parts.Add(new("sort", Sort));
         if (Descending) parts.Add(new("dir", "desc"));
+        if (Health) parts.Add(new("health", "true"));
         return QueryHelpers.AddQueryString("/catalog", parts);
     }
 }

@@ -9,6 +9,9 @@ public sealed record EntityRow(
     EntityRef Ref, string? Title, string? Description, string? Type, string? Lifecycle, EntityRef? Owner, EntityRef? System,
     IReadOnlyList<string> Tags, bool Orphan, bool HasErrors)
 {
+    /// <summary>The entity's annotations: what optional columns (live health) read to find the entity in other systems.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
     public string DisplayName => Title ?? Ref.Name;
 
     public string Href => EntityLinks.Href(Ref);
@@ -29,7 +32,11 @@ public sealed record EntityRow(
             RefOrNull(EntityValidator.AsString(spec?["system"]), CatalogKinds.System, self.Namespace),
             [.. (metadata["tags"] as JsonArray ?? []).Select(EntityValidator.AsString).OfType<string>()],
             EntityValidator.AsString(metadata["annotations"]?[CatalogAnnotations.Orphan]) == "true",
-            entity["status"] is not null);
+            entity["status"] is not null)
+        {
+            Annotations = (metadata["annotations"] as JsonObject ?? []).Select(a => (a.Key, Value: EntityValidator.AsString(a.Value)))
+                .Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal),
+        };
     }
 
     private static EntityRef? RefOrNull(string? text, string defaultKind, string ns) =>

@@ -22,3 +22,22 @@ public static class EntityTabExtensions
         where TComponent : EntityTabBase =>
         services.AddSingleton(new EntityTab(id, title, icon, typeof(TComponent), order, appliesTo ?? (_ => true)));
 }
+
+/// <summary>
+/// A strip shown above the tabs of the entity page, on every tab (the live overview). Features register banners with
+/// <c>AddEntityBanner</c>; the catalog knows nothing of what they show.
+/// </summary>
+public sealed record EntityBanner(Type Component, int Order, Func<EntityView, bool> AppliesTo);
+
+public sealed class EntityBannerRegistry(IEnumerable<EntityBanner> banners)
+{
+    public IReadOnlyList<EntityBanner> For(EntityView entity) => [.. banners.Where(b => b.AppliesTo(entity)).OrderBy(b => b.Order)];
+}
+
+public static class EntityBannerExtensions
+{
+    /// <param name="appliesTo">Which entities show it; the component receives the entity as its <c>Entity</c> parameter.</param>
+    public static IServiceCollection AddEntityBanner<TComponent>(this IServiceCollection services, int order, Func<EntityView, bool> appliesTo)
+        where TComponent : EntityTabBase =>
+        services.AddSingleton(new EntityBanner(typeof(TComponent), order, appliesTo));
+}

@@ -27,6 +27,10 @@ public partial class CatalogPage
     [Inject] private CatalogBrowser Browser { get; set; } = default!;
     [Inject] private CatalogChanges Changes { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>The live health column, when a feature registered one (else no toggle).</summary>
+    private CatalogHealthColumn? HealthColumn => Services.GetService<CatalogHealthColumn>();
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     protected override async Task OnInitializedAsync()

@@ -16,6 +16,7 @@ public partial class EntityPage : IDisposable
 {
     private EntityView? _entity;
     private IReadOnlyList<EntityTab> _tabs = [];
+    private IReadOnlyList<EntityBanner> _banners = [];
     private bool _loading = true;
     private bool _starred;
     private bool _canUnregister;
@@ -30,6 +31,7 @@ public partial class EntityPage : IDisposable
 
     [Inject] private CatalogQueries Queries { get; set; } = default!;
     [Inject] private EntityTabRegistry TabRegistry { get; set; } = default!;
+    [Inject] private EntityBannerRegistry BannerRegistry { get; set; } = default!;
     [Inject] private StarService Stars { get; set; } = default!;
     [Inject] private LocationService Locations { get; set; } = default!;
     [Inject] private PermissionService Permissions { get; set; } = default!;
@@ -72,6 +74,7 @@ public partial class EntityPage : IDisposable
                 var targets = (json["relations"]?.AsArray() ?? []).Select(r => EntityRef.Parse(r!["targetRef"]!.GetValue<string>()).Key);
                 _entity = new EntityView(json, await Queries.ExistingKeysAsync(targets));
                 _tabs = TabRegistry.For(_entity);
+                _banners = BannerRegistry.For(_entity);
                 _starred = _login is not null && await Stars.IsStarredAsync(_login, entityRef);
                 _canUnregister = await MayUnregisterAsync(await OriginLocationAsync());
             }

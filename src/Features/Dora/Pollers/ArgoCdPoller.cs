@@ -9,10 +9,12 @@ namespace Fawkes.Portal.Features.Dora.Pollers;
 
 /// <summary>
 /// Reads <c>status.history</c> of every application a component names (<c>argocd/app-name</c>) and stores the syncs the
-/// Notifications receiver missed (portal down, notification lost, controller restarted) as deployments.
+/// Notifications receiver missed (portal down, notification lost, controller restarted) as deployments. Reads the
+/// deprecated <c>Dora:ArgoCd</c> server when it is set, else the <c>Integrations:ArgoCd</c> instances the ArgoCD tab uses
+/// (the first that has the application).
 /// </summary>
 internal sealed class ArgoCdPoller(
-    ArgoCdClient argo, CatalogQueries catalog, DoraEventStore store, IOptions<ArgoCdOptions> options,
+    ArgoCdClient argo, ArgoCdInstances instances, CatalogQueries catalog, DoraEventStore store, IOptions<ArgoCdOptions> options,
     ReplicaLock replicaLock, PollerStatusBoard board, TimeProvider time, ILogger<ArgoCdPoller> logger)
     : DoraPoller(replicaLock, board, time, logger)
 {
@@ -20,7 +22,7 @@ internal sealed class ArgoCdPoller(
 
     protected override string Name => "argocd";
 
-    protected override bool Enabled => options.Value.Enabled;
+    protected override bool Enabled => options.Value.Enabled || instances.AnyConfigured;
 
     protected override int PollSeconds => options.Value.PollSeconds;
 
@@ -32,7 +34,7 @@ internal sealed class ArgoCdPoller(
         {
             try
             {
-                var application = await argo.GetApplicationAsync(app, ct);
+                var application = await ApplicationAsync(app, ct);
                 var (events, invalid) = Deployments(app, service, application);
                 errors.AddRange(invalid);
                 added += await store.InsertMissingAsync(events, ArgoCdDeploymentEvent.PollerSource, ct);
@@ -45,6 +47,27 @@ internal sealed class ArgoCdPoller(
             }
         }
         return new PollRound(added, errors);
+    }
+
+    /// <summary>From Dora:ArgoCd when set; else the first configured instance that has the application (a 404 asks the next).</summary>
+    private async Task<JsonObject> ApplicationAsync(string app, CancellationToken ct)
+    {
+        if (options.Value.Enabled)
+        {
+            return await argo.GetApplicationAsync(app, ct);
+        }
+        var all = instances.All;
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return await argo.GetApplicationAsync(all[i], app, ct);
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound && i < all.Count - 1)
+            {
+                // Not on this instance: the next may hold it.
+            }
+        }
     }
 
     /// <summary>Every history entry as a deployment; entries that do not make a valid event are reported, not stored.</summary>

@@ -1,5 +1,8 @@
+using Fawkes.Portal.Features.Catalog.Permissions;
+using Fawkes.Portal.Identity.Permissions;
 using Fawkes.Portal.Integrations.Kubernetes;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Fawkes.Portal.Features.Live.Kubernetes;
 
@@ -11,10 +14,13 @@ public partial class KubernetesTab : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private KubernetesAnswer? _answer;
     private bool _refreshing;
+    private bool _mayReadLogs;
 
     [Inject] private KubernetesLiveService Kubernetes { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ILogger<KubernetesTab> Logger { get; set; } = default!;
+    [Inject] private PermissionService Permissions { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private KubernetesSelector? Selector => KubernetesSelector.FromAnnotations(Entity.Annotation);
 
@@ -23,6 +29,9 @@ public partial class KubernetesTab : IDisposable
         // Not while prerendering: the interactive render asks right away, and a cluster answer must not delay the page.
         if (RendererInfo.IsInteractive)
         {
+            // Owners, PlatformLead and Admin see the log viewer (live.logs); others never get the button.
+            _mayReadLogs = (await Permissions.DecideAsync(AuthState is null ? null : (await AuthState).User, PortalAction.LiveLogs,
+                CatalogOwnership.OfEntity(Entity.Json))).Allowed;
             await LoadAsync();
             _ = RefreshLoopAsync();
         }
