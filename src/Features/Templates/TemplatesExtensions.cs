@@ -16,9 +16,9 @@ public static class TemplatesExtensions
         var services = builder.Services;
         services.AddOptions<WorkspaceLimits>().BindConfiguration("Templates:Limits");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkspaceLimits>>().Value);
-        services.AddSingleton<PlaceholderExpressions>();
-        services.AddSingleton<IStepExpressions>(sp => sp.GetRequiredService<PlaceholderExpressions>());
-        services.AddSingleton<ISkeletonTemplating>(sp => sp.GetRequiredService<PlaceholderExpressions>());
+        services.AddSingleton<EngineExpressions>();
+        services.AddSingleton<IStepExpressions>(sp => sp.GetRequiredService<EngineExpressions>());
+        services.AddSingleton<ISkeletonTemplating>(sp => sp.GetRequiredService<EngineExpressions>());
         services.AddSingleton<ScaffolderAction, FetchTemplateAction>();
         services.AddSingleton<ScaffolderAction, FetchPlainAction>();
         services.AddSingleton<ScaffolderAction, FetchPlainFileAction>();
