@@ -68,7 +68,7 @@ public sealed class WorkspaceTests
              "list":{"type":"array","items":{"type":"string"}},"given":{"type":"string","examples":["x"]},"other":{}}}
             """)!;
         Assert.Equal("""{"remoteUrl":"<example>","n":0,"ok":false,"list":["<example>"],"given":"x","other":"<unknown>"}""",
-            ExampleOutput.From(schema)!.ToJsonString());
+            ExampleOutput.From(schema)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     [Theory]

@@ -4,7 +4,7 @@ namespace Fawkes.Portal.Features.Templates.Actions.GitHub;
 /// module takes many more options than the portal uses, and templates pass them).</summary>
 internal static class GitHubActionSchemas
 {
-    private const string RepoUrl = """"repoUrl":{"type":"string","description":"Accepts the format 'github.com?repo=reponame&owner=owner' where 'reponame' is the new repository name and 'owner' is an organization or username"}"""";
+    private const string RepoUrl = "\"repoUrl\":{\"type\":\"string\",\"description\":\"Accepts the format 'github.com?repo=reponame&owner=owner' where 'reponame' is the new repository name and 'owner' is an organization or username\"}";
     private const string Common = RepoUrl + """
         ,"description":{"type":"string","description":"Repository Description"},
         "repoVisibility":{"type":"string","enum":["private","public","internal"],"description":"Repository Visibility"},
