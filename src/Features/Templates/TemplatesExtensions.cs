@@ -29,6 +29,7 @@ public static class TemplatesExtensions
         services.AddSingleton<ScaffolderAction, CatalogFetchAction>();
         services.AddSingleton<ScaffolderAction, CatalogRegisterAction>();
         services.AddSingleton<ScaffolderAction, ArgoCdCreateAppAction>();
+        services.AddSingleton<ScaffolderAction, NotificationSendAction>();
         services.AddSingleton<ScaffolderAction, Actions.GitHub.PublishGitHubAction>();
         services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubRepoCreateAction>();
         services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubRepoPushAction>();

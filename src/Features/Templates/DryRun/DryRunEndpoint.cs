@@ -63,9 +63,14 @@ public static class DryRunEndpoint
         if (result.Error is { } error)
         {
             var (status, name) = ErrorClass(error);
-            var message = error is ActionNotFoundException
-                ? error.Message + " See https://backstage.io/docs/features/software-templates/builtin-actions/ on how to add a new action module."
-                : error.Message;
+            var message = error switch
+            {
+                ActionNotFoundException => error.Message + " See https://backstage.io/docs/features/software-templates/builtin-actions/ on how to add a new action module.",
+                Expressions.TemplateException t => TemplateErrorText(t),
+                // Backstage's words; the path is in the run's log line, not repeated in the answer.
+                PathEscapeException => "Relative path is not allowed to refer to a directory outside its parent",
+                _ => error.Message,
+            };
             return CatalogProblems.Error(status, name, message);
         }
         return Results.Json(new JsonObject
@@ -80,6 +85,11 @@ public static class DryRunEndpoint
         });
     }
 
+    /// <summary>Backstage's words for a template error (<c>Template error at line L, column C: …</c>), then the file it is in,
+    /// which Backstage does not say.</summary>
+    public static string TemplateErrorText(Expressions.TemplateException error) =>
+        $"Template error at line {error.Line}, column {error.Column}: {error.Detail} — in {error.SourceName.Replace(' ', '_')}";
+
     /// <summary>Status and name by error class, as Backstage's error middleware maps them.</summary>
     public static (int Status, string Name) ErrorClass(Exception error) => error switch
     {
@@ -87,7 +97,7 @@ public static class DryRunEndpoint
         PathEscapeException => (403, "NotAllowedError"),
         ActionNotFoundException => (404, "NotFoundError"),
         WorkspaceLimitException => (413, "PayloadTooLargeError"),
-        _ when error.GetType().Name == "TemplateRenderException" || error.GetType().Name == "TemplateSyntaxException" => (500, "TemplateRenderError"),
+        Expressions.TemplateException => (500, "TemplateRenderError"),
         _ => (500, "Error"),
     };
 

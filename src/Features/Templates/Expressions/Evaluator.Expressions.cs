@@ -123,7 +123,7 @@ internal sealed partial class Evaluator
         catch (Exception e) when (e is JsError or InvalidOperationException or ArgumentException or FormatException)
         {
             var undefinedNote = Js.IsNullish(input) ? $" ({f.Target.Text} is {Describe(input)})" : "";
-            throw Fail(f, $"filter '{f.Name}' failed: {e.Message}{undefinedNote}");
+            throw Fail(f, $"Template filter \"{f.Name}\" failed: {e.Message}{undefinedNote}");
         }
     }
 
