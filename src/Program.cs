@@ -1,6 +1,8 @@
 using Fawkes.Portal.App;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog;
+using Fawkes.Portal.Features.Dojo;
+using Fawkes.Portal.Features.Dojo.Validation;
 using Fawkes.Portal.Features.Dora;
 using Fawkes.Portal.Features.Live;
 using Fawkes.Portal.Identity;
@@ -14,6 +16,8 @@ switch (args)
         return await MigrateCommand.RunAsync(args[1..]);
     case ["healthcheck", ..]:
         return await HealthcheckCommand.RunAsync();
+    case ["dojo", ..]:
+        return DojoValidateCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +30,7 @@ builder.AddIntegrations();
 builder.AddCatalog();
 builder.AddDora();
 builder.AddLive();
+builder.AddDojo();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
@@ -34,6 +39,7 @@ app.MapIntegrations();
 app.MapCatalog();
 app.MapDora();
 app.MapLive();
+app.MapDojo();
 await app.RunAsync();
 return 0;
 
