@@ -15,10 +15,11 @@ internal sealed class YamlFields(string file, int lineOffset, List<ContentError>
     /// <summary>Parses one YAML document; null (with an error) when it is not valid YAML or not a mapping.</summary>
     public YamlMappingNode? Parse(string text)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 Error(1 + lineOffset, "expected a YAML mapping (key: value lines)");
@@ -29,6 +30,13 @@ internal sealed class YamlFields(string file, int lineOffset, List<ContentError>
         catch (YamlException ex)
         {
             Error((int)ex.Start.Line + lineOffset, $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this for some unclosed flow collections; the last event read is next to the mistake.
+            var line = parser.Current is { } current ? (int)current.End.Line : 1;
+            Error(line + lineOffset, "invalid YAML: an unclosed [ or { (or a stray character) near here");
             return null;
         }
     }

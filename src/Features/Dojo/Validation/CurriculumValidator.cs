@@ -48,6 +48,7 @@ public static partial class CurriculumValidator
                 errors.Add(new(CurriculumLoader.RecommendationsFile, rule.Line, $"rule '{rule.Title}' recommends unknown module '{missing}'"));
             }
         }
+        errors.AddRange(AssessmentPools(curriculum));
         return errors;
     }
 
@@ -72,10 +73,18 @@ public static partial class CurriculumValidator
             {
                 yield return new(file, belt.Line, $"belt '{belt.Id}': assessment needs questions ≥ 1 and passPercent between 1 and 100");
             }
+        }
+    }
+
+    /// <summary>Checked last: a module or quiz error above is usually why a belt seems short of questions.</summary>
+    private static IEnumerable<ContentError> AssessmentPools(Curriculum curriculum)
+    {
+        foreach (var belt in curriculum.Belts)
+        {
             var available = curriculum.ModulesOf(belt.Id).Sum(m => curriculum.QuizOf(m.Id)?.Questions.Count ?? 0);
             if (available > 0 && available < belt.AssessmentQuestions)
             {
-                yield return new(file, belt.Line,
+                yield return new(CurriculumLoader.BeltsFile, belt.Line,
                     $"belt '{belt.Id}' assessment draws {belt.AssessmentQuestions} questions but its modules' quizzes have only {available}");
             }
         }

@@ -63,7 +63,8 @@ internal static class ModuleRules
         {
             yield return new(file, m.LineOf("lab"), "'lab' needs at least one check (or leave 'lab' out)");
         }
-        if (curriculum.QuizOf(m.Id) is null)
+        // A quiz file beside the module that names another module is reported by QuizRules, at the quiz's line.
+        if (curriculum.QuizOf(m.Id) is null && !curriculum.Quizzes.Any(q => q.File == file[..^3] + CurriculumLoader.QuizSuffix))
         {
             yield return new(file, 1, $"no quiz for '{m.Id}': add {Path.ChangeExtension(file, null)}{CurriculumLoader.QuizSuffix} with 'module: {m.Id}'");
         }
