@@ -56,12 +56,22 @@ public static class SyntaxHighlighter
                 var line = lines[n];
                 var result = grammar.TokenizeLine(line, state, LineBudget);
                 state = result.RuleStack;
+                // Grammars split one word into several tokens of the same kind; one span per run reads better.
+                var run = new StringBuilder();
+                string? runClass = null;
                 foreach (var token in result.Tokens)
                 {
                     var start = Math.Min(token.StartIndex, line.Length);
                     var end = Math.Min(token.EndIndex, line.Length);
-                    Append(html, line[start..end], ClassOf(token.Scopes));
+                    var css = ClassOf(token.Scopes);
+                    if (css != runClass)
+                    {
+                        Append(html, run.ToString(), runClass);
+                        (run, runClass) = (new StringBuilder(), css);
+                    }
+                    run.Append(line.AsSpan(start, end - start));
                 }
+                Append(html, run.ToString(), runClass);
                 if (n < lines.Length - 1)
                 {
                     html.Append('\n');
