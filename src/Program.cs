@@ -1,6 +1,8 @@
 using Fawkes.Portal.App;
 using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog;
+using Fawkes.Portal.Features.Dojo;
+using Fawkes.Portal.Features.Dojo.Validation;
 using Fawkes.Portal.Features.Dora;
 using Fawkes.Portal.Features.Live;
 using Fawkes.Portal.Features.Templates;
@@ -15,6 +17,8 @@ switch (args)
         return await MigrateCommand.RunAsync(args[1..]);
     case ["healthcheck", ..]:
         return await HealthcheckCommand.RunAsync();
+    case ["dojo", ..]:
+        return DojoValidateCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +32,7 @@ builder.AddCatalog();
 builder.AddDora();
 builder.AddLive();
 builder.AddTemplates();
+builder.AddDojo();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
@@ -37,6 +42,7 @@ app.MapCatalog();
 app.MapDora();
 app.MapLive();
 app.MapTemplates();
+app.MapDojo();
 await app.RunAsync();
 return 0;
 

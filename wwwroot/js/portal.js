@@ -18,4 +18,27 @@
             input.form.elements.role.value = input.dataset.role;
         }
     });
+
+    // Dojo: Mermaid diagrams render in the browser. The 5 MB library loads only once a page has a pre.mermaid block;
+    // Blazor adds such blocks after navigation, so watch the DOM rather than running once at load.
+    let mermaidLoading = null;
+    const renderMermaid = () => {
+        const blocks = document.querySelectorAll('pre.mermaid:not([data-processed])');
+        if (blocks.length === 0) {
+            return;
+        }
+        mermaidLoading ??= new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = '/lib/mermaid/mermaid.min.js';
+            script.onload = () => {
+                window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+                resolve(window.mermaid);
+            };
+            script.onerror = reject;
+            document.head.appendChild(script);
+        });
+        mermaidLoading.then(m => m.run({ nodes: document.querySelectorAll('pre.mermaid:not([data-processed])') }));
+    };
+    new MutationObserver(renderMermaid).observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', renderMermaid);
 })();

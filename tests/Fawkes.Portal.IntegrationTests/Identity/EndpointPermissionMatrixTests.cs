@@ -76,6 +76,10 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /api/live/{kind}/{namespace}/{name}/jenkins"] = "read",
         ["POST /api/live/{kind}/{namespace}/{name}/jenkins/rebuild"] = "live-action",
         ["GET /api/live/{kind}/{namespace}/{name}/argocd"] = "read", ["POST /api/live/{kind}/{namespace}/{name}/argocd/sync"] = "live-action",
+        ["GET /dojo/modules/{id}"] = "signed-in", ["GET /dojo/belts/{belt}/assessment"] = "signed-in", ["GET /dojo/content/{**path}"] = "read",
+        ["GET /api/dojo/modules"] = "read", ["GET /api/dojo/modules/{id}/quiz"] = "read", ["POST /api/dojo/modules/{id}/quiz"] = "read",
+        ["GET /api/dojo/belts/{belt}/assessment"] = "read", ["POST /api/dojo/belts/{belt}/assessment"] = "read",
+        ["GET /api/dojo/progress/me"] = "read",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
     };

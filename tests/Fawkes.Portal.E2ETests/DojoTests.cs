@@ -1,0 +1,59 @@
+using Fawkes.Portal.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Fawkes.Portal.E2ETests;
+
+/// <summary>A learner reads a module of the written test curriculum, marks a part read, fails then passes its quiz.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DojoTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_learner_reads_a_module_marks_a_part_read_and_fails_then_passes_its_quiz()
+    {
+        using var content = new DojoTestContent();
+        await using var host = await PortalHost.StartPostgresAsync(new Dictionary<string, string?>
+        {
+            ["Dojo:ContentPath"] = content.Root,
+            ["Portal:RateLimits:SignInPerMinute"] = "1000",
+        });
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("priya.raman", "Learner");
+
+        await page.GoToAsync("/dojo");
+        await page.GetByTestId($"module-{DojoTestContent.FirstModule}").ClickAsync();
+        await Expect(page.Heading()).ToHaveTextAsync("First steps");
+        await page.GetByTestId("dojo-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // Mermaid runs under the portal's CSP (same-origin script, no eval) and turns the block into an SVG.
+        await Expect(page.Locator("pre.mermaid svg")).ToBeVisibleAsync();
+
+        await page.GetByTestId("read-theory").ClickAsync();
+        await Expect(page.GetByTestId("read-theory")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.GetByTestId("toc-theory")).ToContainTextAsync("✓");
+
+        await page.GetByTestId("quiz-submit").ClickAsync();
+        await Expect(page.GetByTestId("quiz-result")).ToContainTextAsync("Not passed yet: 0 of 10 correct");
+        await Expect(page.GetByTestId("feedback-q1")).ToContainTextAsync("Because 1.");
+
+        await page.GetByTestId("quiz-retake").ClickAsync();
+        for (var i = 1; i <= 10; i++)
+        {
+            if (i == 2)
+            {
+                await page.Locator("input[data-testid=option-q2-a]").CheckAsync(new() { Force = true });
+                await page.Locator("input[data-testid=option-q2-b]").CheckAsync(new() { Force = true });
+            }
+            else
+            {
+                await page.Locator($"input[data-testid=option-q{i}-a]").CheckAsync(new() { Force = true });
+            }
+        }
+        await page.GetByTestId("quiz-submit").ClickAsync();
+        await Expect(page.GetByTestId("quiz-result")).ToContainTextAsync("Passed: 10 of 10 correct (100 %)");
+
+        await page.GoToAsync("/dojo");
+        await Expect(page.GetByTestId("next-module")).ToHaveTextAsync("DORA basics");
+        await Expect(page.GetByTestId("streak")).ToHaveTextAsync("1 day");
+    }
+}
