@@ -4,7 +4,7 @@ namespace Fawkes.Portal.Features.Templates.Actions;
 /// descriptions so templates written for Backstage validate the same way here.</summary>
 internal static class ActionSchemas
 {
-    private const string Token = """"token":{"type":"string","description":"An optional token to use for authentication when reading the resources."}"""";
+    private const string Token = "\"token\":{\"type\":\"string\",\"description\":\"An optional token to use for authentication when reading the resources.\"}";
 
     public const string FetchTemplateInput = $$$"""
         {"type":"object","required":["url"],"additionalProperties":false,"properties":{
