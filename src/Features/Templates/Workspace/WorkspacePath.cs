@@ -42,7 +42,7 @@ public static class WorkspacePath
             }
         }
         var resolved = string.Join('/', parts);
-        var root = Normalise(basePath);
+        var root = string.Join('/', basePath.Replace('\\', '/').Split('/').Where(p => p.Length > 0 && p != "."));
         if (root.Length > 0 && resolved != root && !resolved.StartsWith(root + "/", StringComparison.Ordinal))
         {
             throw new PathEscapeException(relative);
