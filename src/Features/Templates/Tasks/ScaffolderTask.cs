@@ -38,7 +38,7 @@ public sealed class ScaffolderTask
 }
 
 /// <summary>A task's statuses. <c>cancelled</c> exists (Backstage's enum has it) but a cancelled run ends <c>failed</c>, as in Backstage.</summary>
-public static class TaskStatus
+public static class ScaffolderTaskStatus
 {
     public const string Open = "open";
     public const string Processing = "processing";

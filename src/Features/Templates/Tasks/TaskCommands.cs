@@ -25,10 +25,10 @@ public sealed class TaskCommands(TaskStore store, TaskAccess access, TaskSecrets
         await store.AppendAsync(id, TaskEventType.Cancelled,
             new JsonObject { ["message"] = $"Step {stepId} has been cancelled.", ["stepId"] = stepId, ["status"] = "cancelled" }, ct);
         held.Forget(id);
-        foreach (var waiting in new[] { TaskStatus.Open, TaskStatus.AwaitingApproval })
+        foreach (var waiting in new[] { ScaffolderTaskStatus.Open, ScaffolderTaskStatus.AwaitingApproval })
         {
             var error = new JsonObject { ["name"] = "Error", ["message"] = $"Task {id} was cancelled before it started." };
-            if (await store.TransitionAsync(id, waiting, TaskStatus.Failed, null, null, t => t.ErrorJson = error.ToJsonString(), ct))
+            if (await store.TransitionAsync(id, waiting, ScaffolderTaskStatus.Failed, null, null, t => t.ErrorJson = error.ToJsonString(), ct))
             {
                 await store.AppendAsync(id, TaskEventType.Completion,
                     new JsonObject { ["message"] = "Run completed with status: failed", ["error"] = error.DeepClone() }, ct);
@@ -42,7 +42,7 @@ public sealed class TaskCommands(TaskStore store, TaskAccess access, TaskSecrets
     {
         var task = await DecidableAsync(user, id, ct);
         var by = TaskAccess.InitiatorOf(user);
-        if (!await store.TransitionAsync(id, TaskStatus.AwaitingApproval, TaskStatus.Open, null, null, t => t.DecidedBy = by, ct))
+        if (!await store.TransitionAsync(id, ScaffolderTaskStatus.AwaitingApproval, ScaffolderTaskStatus.Open, null, null, t => t.DecidedBy = by, ct))
         {
             throw Conflict(id);
         }
@@ -66,7 +66,7 @@ public sealed class TaskCommands(TaskStore store, TaskAccess access, TaskSecrets
         var by = TaskAccess.InitiatorOf(user);
         var message = $"Rejected by {by}: {reason}";
         var error = new JsonObject { ["name"] = "RejectedError", ["message"] = message };
-        if (!await store.TransitionAsync(id, TaskStatus.AwaitingApproval, TaskStatus.Rejected, null, null, t =>
+        if (!await store.TransitionAsync(id, ScaffolderTaskStatus.AwaitingApproval, ScaffolderTaskStatus.Rejected, null, null, t =>
             {
                 t.DecidedBy = by;
                 t.ErrorJson = error.ToJsonString();
@@ -92,7 +92,7 @@ public sealed class TaskCommands(TaskStore store, TaskAccess access, TaskSecrets
     private async Task<ScaffolderTask> DecidableAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var task = await VisibleAsync(user, id, ct);
-        if (task.Approval is null || task.Status != TaskStatus.AwaitingApproval)
+        if (task.Approval is null || task.Status != ScaffolderTaskStatus.AwaitingApproval)
         {
             throw Conflict(id, task.Status);
         }

@@ -105,9 +105,9 @@ public sealed class TaskExecution(TaskStore store, TaskSecrets held, TaskEventHu
     /// <summary>processing → completed/failed, then the completion event (Backstage's body).</summary>
     private async Task CompleteAsync(Guid id, string replica, JsonNode? output, (string Name, string Message)? error)
     {
-        var status = error is null ? TaskStatus.Completed : TaskStatus.Failed;
+        var status = error is null ? ScaffolderTaskStatus.Completed : ScaffolderTaskStatus.Failed;
         var errorJson = error is { } e ? new JsonObject { ["name"] = e.Name, ["message"] = e.Message } : null;
-        var done = await store.TransitionAsync(id, TaskStatus.Processing, status, replica, null, t =>
+        var done = await store.TransitionAsync(id, ScaffolderTaskStatus.Processing, status, replica, null, t =>
         {
             t.OutputJson = output?.ToJsonString();
             t.ErrorJson = errorJson?.ToJsonString();

@@ -64,7 +64,7 @@ public sealed class TaskLauncher(CatalogQueries catalog, TaskStore store, TaskSe
         {
             Id = Guid.NewGuid(),
             SpecJson = TaskSpec.Build(template, values, userJson).ToJsonString(),
-            Status = approval is null ? TaskStatus.Open : TaskStatus.AwaitingApproval,
+            Status = approval is null ? ScaffolderTaskStatus.Open : ScaffolderTaskStatus.AwaitingApproval,
             CreatedBy = userRef?.ToString(),
             Initiator = userRef?.ToString() ?? login,
             CreatedAt = now,
@@ -76,7 +76,7 @@ public sealed class TaskLauncher(CatalogQueries catalog, TaskStore store, TaskSe
         held.Hold(task.Id, secrets, user);
         await store.AddAsync(task, ct);
         await audit.RecordAsync(login, "template.task.create", $"task:{task.Id}", $"template={entityRef}; status={task.Status}", ct);
-        if (task.Status == TaskStatus.Open)
+        if (task.Status == ScaffolderTaskStatus.Open)
         {
             hub.NotifyOpened();
         }

@@ -18,9 +18,9 @@ public sealed class TaskRecovery(TaskStore store, TimeProvider time, ILogger<Tas
         var failed = 0;
         foreach (var (id, status) in await store.AbandonedAsync(ct))
         {
-            var reason = status == TaskStatus.Processing ? RestartedReason : LostSecretsReason;
+            var reason = status == ScaffolderTaskStatus.Processing ? RestartedReason : LostSecretsReason;
             var error = new JsonObject { ["name"] = "Error", ["message"] = reason };
-            if (!await store.TransitionAsync(id, status, TaskStatus.Failed, null, time.GetUtcNow(), t =>
+            if (!await store.TransitionAsync(id, status, ScaffolderTaskStatus.Failed, null, time.GetUtcNow(), t =>
                 {
                     t.ErrorJson = error.ToJsonString();
                     t.LeaseUntil = null;

@@ -55,7 +55,7 @@ public sealed class TaskStore(IDbContextFactory<PortalDbContext> factory, TaskEv
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Set<ScaffolderTask>().AsNoTracking()
-            .Where(t => t.Status == TaskStatus.Open && (t.ClaimedBy == null || t.ClaimedBy == replica))
+            .Where(t => t.Status == ScaffolderTaskStatus.Open && (t.ClaimedBy == null || t.ClaimedBy == replica))
             .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(take).ToListAsync(ct);
     }
 
@@ -65,8 +65,8 @@ public sealed class TaskStore(IDbContextFactory<PortalDbContext> factory, TaskEv
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var changed = await db.Set<ScaffolderTask>()
-            .Where(t => t.Id == id && t.Status == TaskStatus.Open && (t.ClaimedBy == null || t.ClaimedBy == replica))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Processing).SetProperty(t => t.ClaimedBy, replica)
+            .Where(t => t.Id == id && t.Status == ScaffolderTaskStatus.Open && (t.ClaimedBy == null || t.ClaimedBy == replica))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, ScaffolderTaskStatus.Processing).SetProperty(t => t.ClaimedBy, replica)
                 .SetProperty(t => t.LeaseUntil, now + lease).SetProperty(t => t.LastHeartbeatAt, now), ct);
         return changed == 1;
     }
@@ -76,9 +76,9 @@ public sealed class TaskStore(IDbContextFactory<PortalDbContext> factory, TaskEv
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        var running = await db.Set<ScaffolderTask>().Where(t => t.ClaimedBy == replica && t.Status == TaskStatus.Processing)
+        var running = await db.Set<ScaffolderTask>().Where(t => t.ClaimedBy == replica && t.Status == ScaffolderTaskStatus.Processing)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseUntil, now + lease).SetProperty(t => t.LastHeartbeatAt, now), ct);
-        var pinned = await db.Set<ScaffolderTask>().Where(t => t.ClaimedBy == replica && t.Status == TaskStatus.Open)
+        var pinned = await db.Set<ScaffolderTask>().Where(t => t.ClaimedBy == replica && t.Status == ScaffolderTaskStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseUntil, now + lease), ct);
         return running + pinned;
     }
@@ -136,7 +136,7 @@ public sealed class TaskStore(IDbContextFactory<PortalDbContext> factory, TaskEv
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var rows = await db.Set<ScaffolderTask>().AsNoTracking()
-            .Where(t => (t.Status == TaskStatus.Processing || (t.Status == TaskStatus.Open && t.ClaimedBy != null)) && t.LeaseUntil < now)
+            .Where(t => (t.Status == ScaffolderTaskStatus.Processing || (t.Status == ScaffolderTaskStatus.Open && t.ClaimedBy != null)) && t.LeaseUntil < now)
             .Select(t => new { t.Id, t.Status }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Status)).ToList();
     }

@@ -31,12 +31,12 @@ public static class TasksEndpoints
         api.MapPost("/tasks/{id}/approve", (string id, HttpRequest request, ClaimsPrincipal user, TaskCommands commands, CancellationToken ct) => Guard(async () =>
         {
             await commands.ApproveAsync(user, ParseId(id), await ReasonAsync(request, ct), ct);
-            return Results.Json(new JsonObject { ["status"] = TaskStatus.Open });
+            return Results.Json(new JsonObject { ["status"] = ScaffolderTaskStatus.Open });
         })).RequireAuthorization(Policies.TemplateRun);
         api.MapPost("/tasks/{id}/reject", (string id, HttpRequest request, ClaimsPrincipal user, TaskCommands commands, CancellationToken ct) => Guard(async () =>
         {
             await commands.RejectAsync(user, ParseId(id), await ReasonAsync(request, ct), ct);
-            return Results.Json(new JsonObject { ["status"] = TaskStatus.Rejected });
+            return Results.Json(new JsonObject { ["status"] = ScaffolderTaskStatus.Rejected });
         })).RequireAuthorization(Policies.TemplateRun);
         api.MapTaskEvents();
         api.MapGet("/templates/{namespace}/{kind}/{name}/parameter-schema", ParameterSchema.HandleAsync);
