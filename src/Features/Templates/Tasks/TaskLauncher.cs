@@ -54,7 +54,11 @@ public sealed class TaskLauncher(CatalogQueries catalog, TaskStore store, TaskSe
         var userJson = new JsonObject();
         if (userRef is { } r)
         {
-            userJson["entity"] = await catalog.ByRefAsync(r, ct);
+            // Backstage leaves out what is undefined: no entity key for a person without a User entity.
+            if (await catalog.ByRefAsync(r, ct) is { } userEntity)
+            {
+                userJson["entity"] = userEntity;
+            }
             userJson["ref"] = r.ToString();
         }
         var now = time.GetUtcNow();

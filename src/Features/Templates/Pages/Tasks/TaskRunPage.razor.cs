@@ -18,7 +18,7 @@ public partial class TaskRunPage : IDisposable
     private TaskRunModel? _model;
     private IDisposable? _subscription;
     private ClaimsPrincipal _user = new();
-    private bool _missing, _canCancel, _canDecide;
+    private bool _missing, _canCancel, _canDecide, _polling;
     private string? _problem;
 
     [Parameter] public Guid Id { get; set; }
@@ -35,8 +35,9 @@ public partial class TaskRunPage : IDisposable
         _events.Clear();
         _subscription = Hub.Subscribe(Id, e => _ = InvokeAsync(() => AddAsync([e])));
         await ReloadAsync();
-        if (RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive && !_polling)
         {
+            _polling = true;
             _ = PollAsync(_disposed.Token);
         }
     }
