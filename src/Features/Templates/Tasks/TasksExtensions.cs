@@ -15,6 +15,7 @@ public static class TasksExtensions
         services.AddSingleton<TaskLauncher>();
         services.AddSingleton<TaskExecution>();
         services.AddSingleton<TaskRecovery>();
+        services.AddSingleton<TaskPreview>();
         services.AddSingleton<TaskWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskWorker>());
         return services;

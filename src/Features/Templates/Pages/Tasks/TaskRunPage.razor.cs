@@ -20,6 +20,7 @@ public partial class TaskRunPage : IDisposable
     private ClaimsPrincipal _user = new();
     private bool _missing, _canCancel, _canDecide, _polling;
     private string? _problem;
+    private TaskPreviewResult? _preview;
 
     [Parameter] public Guid Id { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
@@ -27,6 +28,7 @@ public partial class TaskRunPage : IDisposable
     [Inject] private TaskStore Store { get; set; } = default!;
     [Inject] private TaskAccess Access { get; set; } = default!;
     [Inject] private TaskEventHub Hub { get; set; } = default!;
+    [Inject] private TaskPreview Preview { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -56,6 +58,8 @@ public partial class TaskRunPage : IDisposable
         }
         _canCancel = TaskAccess.CanCancel(_user, _task);
         _canDecide = _task.Status == ScaffolderTaskStatus.AwaitingApproval && (await Access.CanDecideAsync(_user, _task, _disposed.Token)).Allowed;
+        // The approver decides on what would be created: a dry run of the stored template and parameters.
+        _preview = _canDecide ? _preview ?? await Preview.RunAsync(_task, _user, _disposed.Token) : null;
         await AddAsync(await Store.EventsAsync(Id, _events.Count == 0 ? null : _events[^1].Id, _disposed.Token), render: false);
     }
 

@@ -121,10 +121,12 @@ public sealed class TaskRunViewTests : ComponentTestBase
         string? approvedWith = null;
 
         var approver = Ctx.Render<TaskRunView>(p => p.Add(v => v.Model, model).Add(v => v.CanDecide, true)
+            .Add(v => v.Preview, new TaskPreviewResult(["README.md", "src/app.py"], null))
             .Add(v => v.OnApprove, (string reason) => approvedWith = reason));
         var requester = Ctx.Render<TaskRunView>(p => p.Add(v => v.Model, model).Add(v => v.CanDecide, false));
 
         Assert.Contains("\"shop\"", approver.Find("[data-testid=task-approval]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["README.md", "src/app.py"], approver.FindAll("[data-testid=task-preview] li").Select(li => li.TextContent));
         approver.Find("[data-testid=task-approve]").Click();
         Assert.Equal("", approvedWith);
         Assert.True(approver.Find("[data-testid=task-reject]").HasAttribute("disabled"), "Rejecting needs a reason");
