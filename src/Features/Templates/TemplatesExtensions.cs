@@ -2,6 +2,7 @@ using Fawkes.Portal.Features.Templates.Actions;
 using Fawkes.Portal.Features.Templates.Actions.Builtin;
 using Fawkes.Portal.Features.Templates.DryRun;
 using Fawkes.Portal.Features.Templates.Runner;
+using Fawkes.Portal.Features.Templates.Tasks;
 using Fawkes.Portal.Features.Templates.Workspace;
 using Fawkes.Portal.Identity;
 using Microsoft.Extensions.Options;
@@ -35,9 +36,11 @@ public static class TemplatesExtensions
         services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubRepoPushAction>();
         services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubPullRequestAction>();
         services.AddSingleton<ScaffolderAction, Actions.GitHub.GitHubWebhookAction>();
+        services.AddSingleton<ScaffolderAction, DebugWaitAction>();
         services.AddSingleton<ActionRegistry>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<DryRunService>();
+        services.AddTemplateTasks();
         return builder;
     }
 
@@ -47,6 +50,7 @@ public static class TemplatesExtensions
         var api = app.MapGroup("/api/scaffolder/v2").RequireAuthorization(Policies.CatalogRead);
         api.MapDryRun();
         api.MapActions();
+        api.MapTasks();
         return app;
     }
 }

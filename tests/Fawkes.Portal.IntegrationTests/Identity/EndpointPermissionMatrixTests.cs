@@ -46,6 +46,9 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["admin"] = "Admin t:admin",
         // Owners, PlatformLead and Admin; the handler then asks again with the entity's owners (a Developer who owns nothing gets 403 there).
         ["live-action"] = "Developer PlatformLead Admin t:admin",
+        // The scaffolder API sits under the catalog's read policy and adds TemplateRun: people from Developer up, admin tokens.
+        ["template-api"] = "Developer PlatformLead Admin t:admin",
+        ["template-page"] = "Developer PlatformLead Admin t:scaffolder:run t:admin",
     };
 
     /// <summary>One row per method and route. Pages are rendered for any signed-in caller unless they say otherwise.</summary>
@@ -82,6 +85,13 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /api/dojo/progress/me"] = "read",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
+        // Template tasks: which task a caller sees is the handler's rule (their own; Admins all; approvers the ones they decide).
+        ["POST /api/scaffolder/v2/tasks"] = "template-api", ["GET /api/scaffolder/v2/tasks"] = "template-api",
+        ["GET /api/scaffolder/v2/tasks/{id}"] = "template-api", ["POST /api/scaffolder/v2/tasks/{id}/cancel"] = "template-api",
+        ["POST /api/scaffolder/v2/tasks/{id}/approve"] = "template-api", ["POST /api/scaffolder/v2/tasks/{id}/reject"] = "template-api",
+        ["GET /api/scaffolder/v2/tasks/{id}/events"] = "template-api", ["GET /api/scaffolder/v2/tasks/{id}/eventstream"] = "template-api",
+        ["GET /api/scaffolder/v2/templates/{namespace}/{kind}/{name}/parameter-schema"] = "read",
+        ["GET /create/tasks"] = "template-page", ["GET /create/tasks/{id:guid}"] = "template-page",
     };
 
     private IEnumerable<RouteEndpoint> Endpoints =>
