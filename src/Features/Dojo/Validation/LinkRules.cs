@@ -31,7 +31,8 @@ internal static class LinkRules
             var path = url.Split('#', '?')[0];
             if (url.StartsWith('/'))
             {
-                if (!routes.Matches(path))
+                // The portal's machine endpoints are real addresses too: Prometheus export, health, the JSON API.
+                if (!routes.Matches(path) && path is not ("/metrics" or "/healthz" or "/readyz") && !path.StartsWith("/api/", StringComparison.Ordinal))
                 {
                     yield return new ContentError(module.File, line, $"{what} '{url}' is not a portal page (known: {string.Join(", ", routes.Templates.Order())})");
                 }
