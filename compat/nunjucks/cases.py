@@ -139,7 +139,7 @@ for e in ["not values.port == 8080", "not values.port > 9000", "'v' ~ 1 + 2", "1
           "10 - 2 - 3", "2 ** 3 ** 2", "-2 ** 2", "not values.missing is defined", "values.port / 7 | round(2)", "(values.tags | length) * 2", "'a' ~ none ~ true"]:
     c("precedence: " + e, "${{ " + e + " }}")
 c("error: strict undefined output", "name: ${{ values.missing }}", strict=True)
-c("error: strict null output", "${{ values.none }}", strict=True)
+c("error: strict null output", "${{ values['none'] }}", strict=True)
 c("error: strict nested missing", "line1\n  image: ${{ values.owner }}/${{ values.imageTag }}", strict=True)
 c("error: strict groupby", "${{ values.people | groupby('nope') | dump }}", strict=True)
 # Backstage step input rendering (NunjucksWorkflowRunner.render)
