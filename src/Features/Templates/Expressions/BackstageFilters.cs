@@ -16,11 +16,17 @@ internal static class BackstageFilters
 
     public static void AddTo(Dictionary<string, FilterFunction> filters, IReadOnlyDictionary<string, string> integrations)
     {
-        filters["parseRepoUrl"] = c => ThroughJson(ParseRepoUrl(c.Input, integrations));
-        filters["projectSlug"] = c => ThroughJson(ParseRepoUrl(c.Input, integrations) is var r ? $"{Js.ToStr(r["owner"])}/{Js.ToStr(r["repo"])}" : null);
-        filters["parseEntityRef"] = c => ThroughJson(ParseEntityRef(c.Input, c.Arg(0)));
-        filters["pick"] = c => ThroughJson(LodashGet(c.Input, Js.ToStr(c.Arg(0))) is var v && v is JsUndefined ? c.Arg(1) : v);
+        filters["parseRepoUrl"] = Capability("parseRepoUrl", c => ThroughJson(ParseRepoUrl(c.Input, integrations)));
+        filters["projectSlug"] = Capability("projectSlug", c => ThroughJson(ParseRepoUrl(c.Input, integrations) is var r ? $"{Js.ToStr(r["owner"])}/{Js.ToStr(r["repo"])}" : null));
+        filters["parseEntityRef"] = Capability("parseEntityRef", c => ThroughJson(ParseEntityRef(c.Input, c.Arg(0))));
+        filters["pick"] = Capability("pick", c => ThroughJson(LodashGet(c.Input, Js.ToStr(c.Arg(0))) is var v && v is JsUndefined ? c.Arg(1) : v));
     }
+
+    /// <summary>A filter the host registers: nunjitsu refuses keyword arguments to it (nunjucks passed them as a trailing object).</summary>
+    internal static FilterFunction Capability(string name, FilterFunction filter) => c =>
+        c.Args.Count > 0 && c.Args[^1] is JsObject o && o.ContainsKey("__keywords")
+            ? throw new JsError($"Registered filter {name} does not accept keyword arguments")
+            : filter(c);
 
     /// <summary>The plain-data copy nunjitsu makes of a filter's result.</summary>
     internal static object? ThroughJson(object? result) =>

@@ -48,14 +48,22 @@ internal sealed partial class Evaluator(
     {
         foreach (var node in nodes)
         {
-            switch (node)
+            try
             {
-                case TextNode text: Append(output, text.Text); break;
-                case OutputNode o: RenderOutput(o, output); break;
-                case IfNode i: RenderIf(i, output); break;
-                case ForNode f: RenderFor(f, output); break;
-                case SetNode s: RenderSet(s); break;
-                case FilterBlockNode fb: RenderFilterBlock(fb, output); break;
+                switch (node)
+                {
+                    case TextNode text: Append(output, text.Text); break;
+                    case OutputNode o: RenderOutput(o, output); break;
+                    case IfNode i: RenderIf(i, output); break;
+                    case ForNode f: RenderFor(f, output); break;
+                    case SetNode s: RenderSet(s); break;
+                    case FilterBlockNode fb: RenderFilterBlock(fb, output); break;
+                }
+            }
+            catch (JsError e)
+            {
+                // A JavaScript-level failure outside a filter or call (printing a method, say): located at its statement.
+                throw Fail(node, e.Message);
             }
         }
     }

@@ -76,13 +76,13 @@ public sealed class NunjucksEngine
         var merged = new Dictionary<string, FilterFunction>(builtins, StringComparer.Ordinal);
         foreach (var (name, filter) in options.Filters)
         {
-            merged[name] = call =>
+            merged[name] = BackstageFilters.Capability(name, call =>
             {
                 JsonNode? result;
                 try { result = filter(Js.ToJson(call.Input), call.Args.Select(Js.ToJson).ToArray()); }
                 catch (Exception e) when (e is not OutOfMemoryException) { throw new JsError(e.Message); }
                 return BackstageFilters.ThroughJson(Js.FromJson(result));
-            };
+            });
         }
         return merged;
     }
