@@ -178,6 +178,20 @@ for name, e in [("repeat", "values.name.repeat(2)"), ("padStart", "values.name.p
                 ("filter on undefined last", "values.missing | last"), ("filter on undefined list", "values.missing | list"),
                 ("method on undefined", "values.missing.split('-')"), ("capability keyword arguments", "'x' | parseEntityRef(defaultKind='group')")]:
     c("error: nunjitsu " + name, "${{ " + e + " }}")
+for e in ["values.people | selectattr('team', 'equalto', 'a') | length", "values.tags | sort | first",
+          "values.people | sort(attribute='name') | join(',', 'name')", "values.port is sameas(8080)", "values.none is null", "values.name is callable",
+          "values.port is ge(8000)", "values.port is lt(9000)", "values.tags | select('string') | length", "values.name | title",
+          "values.multiline | indent(4, true)", "values.multiline | indent('>>')", "values.float | int", "'3.9' | int", "values.nums | sum / 2",
+          "values.name | truncate(5)", "values.map | dictsort | first | first", "values.nested | dump | length", "loop", "range(3) | join",
+          "values.tags | last | lower", "values.map['C']", "values.tags[0] | upper", "values.port | string | length", "values.tags | string",
+          "values.nested | string", "values.missing | default", "values.empty | default('x') | length", "values.tags | join(', ') | length"]:
+    c("nunjitsu: " + e, "${{ " + e + " }}")
+for name, e in [("join number", "values.port | join(',')"), ("no unique filter", "values.tags | unique"), ("no map filter", "values.people | map(attribute='name')"),
+                ("no min filter", "values.nums | min"), ("no sequence test", "values.tags is sequence"), ("no format filter", "values.name | format"),
+                ("string of null", "values.none | string"), ("print cycler", "cycler")]:
+    c("error: nunjitsu " + name, "${{ " + e + " }}")
+c("nunjitsu: cycler", "{% set c = cycler('odd', 'even') %}{% for t in values.tags %}${{ c.next() }} {% endfor %}${{ c.current }}|{% set d = cycler(1, 2) %}${{ d.next() }}${{ d.reset() }}${{ d.next() }}|{% set e = cycler() %}[${{ e.next() }}]")
+c("nunjitsu: joiner", "{% set j = joiner() %}{% for t in values.tags %}${{ j() }}${{ t }}{% endfor %}|{% set k = joiner(' | ') %}{% for t in values.tags %}${{ k() }}${{ t }}{% endfor %}")
 c("nunjitsu: pick default", "${{ values.nested | pick('nope', 'dflt') }}|${{ values.nested | pick('nope') }}|${{ values.missing | pick('a') }}")
 
 # Backstage step input rendering (NunjucksWorkflowRunner.render)
@@ -226,5 +240,6 @@ i("input: null member", "${{ parameters.none }}")
 i("input: pick missing removed", {"a": "${{ parameters.nested | pick('nope') }}", "b": 1})
 i("input: number literal", "${{ 42 }}")
 i("input: string with quotes keeps", "${{ '\"quoted\"' }}")
+assert len({x["name"] for x in cases}) == len(cases), "case names must be unique"
 json.dump(cases, open(os.path.join(os.path.dirname(__file__), "../../tests/Fawkes.Portal.Tests/Templates/Expressions/cases.json"), "w"), indent=1, ensure_ascii=False)
 print(len(cases))

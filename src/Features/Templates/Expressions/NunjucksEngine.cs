@@ -89,10 +89,38 @@ public sealed class NunjucksEngine
 
     private static JsObject Globals(RenderOptions options)
     {
-        var globals = new JsObject { ["range"] = new JsFunction("range", Range) };
+        var globals = new JsObject
+        {
+            ["range"] = new JsFunction("range", Range),
+            ["cycler"] = new JsFunction("cycler", Cycler),
+            ["joiner"] = new JsFunction("joiner", Joiner),
+        };
         if (options.Globals is not null)
             foreach (var (name, value) in options.Globals) globals[name] = Js.FromJson(value);
         return globals;
+    }
+
+    /// <summary>cycler(...items): next() walks the items round, current is the last one given, reset() starts over.</summary>
+    private static JsObject Cycler(IReadOnlyList<object?> items)
+    {
+        var cycler = new JsObject { ["current"] = null };
+        var index = -1;
+        cycler["next"] = new JsFunction("next", _ =>
+        {
+            if (items.Count == 0) return Js.Undefined;
+            index = (index + 1) % items.Count;
+            return cycler["current"] = items[index];
+        });
+        cycler["reset"] = new JsFunction("reset", _ => { index = -1; cycler["current"] = null; return Js.Undefined; });
+        return cycler;
+    }
+
+    /// <summary>joiner(separator = ","): a function giving "" the first time, then the separator.</summary>
+    private static JsFunction Joiner(IReadOnlyList<object?> args)
+    {
+        var separator = args.Count > 0 && args[0] is not JsUndefined ? Js.ToStr(args[0]) : ",";
+        var first = true;
+        return new JsFunction("joiner", _ => { if (!first) return separator; first = false; return ""; });
     }
 
     /// <summary>nunjucks' range(start, stop, step) global.</summary>

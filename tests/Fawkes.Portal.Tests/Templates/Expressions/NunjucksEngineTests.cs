@@ -25,6 +25,21 @@ public class NunjucksEngineTests
         Assert.StartsWith("skeleton/catalog-info.yaml line 4, column ", error.Message);
     }
 
+    [Theory]
+    [InlineData("trim")]
+    [InlineData("first")]
+    [InlineData("last")]
+    [InlineData("join(',')")]
+    [InlineData("string")]
+    [InlineData("list")]
+    public void Filters_nunjitsu_refuses_on_undefined_fail_naming_the_undefined_value(string filter)
+    {
+        var error = Assert.Throws<TemplateRenderException>(() =>
+            Engine.Render("ok\nimage: ${{ values.imageTag | " + filter + " }}", Values("{}"), "k8s/deployment.yaml"));
+        Assert.Equal(("k8s/deployment.yaml", 2), (error.SourceName, error.Line));
+        Assert.Contains("values.imageTag is undefined", error.Message);
+    }
+
     [Fact]
     public void Undefined_output_is_empty_as_in_Backstage_but_an_error_under_StrictUndefined()
     {
