@@ -1,6 +1,17 @@
-// Renders every case of the table with the real nunjucks, configured as Backstage's SecureTemplater configures it,
-// and (for information) with nunjitsu, the engine scaffolder-backend 4.x switched to.
-// Usage: node render.mjs <cases.json> <out.json>    (out: { name: {output}|{error}|{json} } per engine)
+// Renders every case of the table with nunjitsu 0.7.0 configured exactly as @backstage/plugin-scaffolder-backend 4.3.0
+// configures it (the reference), and, for information, with nunjucks 3.2.4 as the SecureTemplater era configured it.
+// Usage: node render.mjs <cases.json> <out.json>    (out: { name: { nunjitsu, nunjucks } }, each {output}|{error}|{json})
+//
+// Backstage 4.3.0 (dist/scaffolder/tasks/NunjucksWorkflowRunner.cjs.js, .../actions/builtin/fetch/templateActionHandler.cjs.js):
+//  - step values (input, if, each, output): createTemplateRenderer({ allowRegexExecution: true, filters, globals: { always,
+//    failure } }); every string of the value goes through renderValue(value, context, { coercion: 'json' }) inside a
+//    JSON.parse reviver wrapped in try/catch: a string that fails to render is kept raw, undefined removes the key.
+//  - skeleton files and paths (fetch:template): createTemplateRenderer({ ...templateCapabilities, allowRegexExecution: true,
+//    cookiecutterCompat, trimBlocks, lstripBlocks }) and render(text, prepareContext(context)); templateCapabilities carry the
+//    default filters in cookiecutter mode too.
+//  - filters: lib/templating/filters/createDefaultFilters (parseRepoUrl, parseEntityRef, pick = lodash.get, projectSlug),
+//    turned into a record by convertFiltersToRecord and wrapped by collectTemplateCapabilities as (input, ...args) => f(input, ...args).
+// nunjitsu has no throwOnUndefined: cases with the `strict` option (our linting mode) keep nunjucks' throwOnUndefined as reference.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
@@ -13,24 +24,49 @@ const { ConfigReader } = require('@backstage/config');
 const { createTemplateRenderer } = await import('nunjitsu');
 
 const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
-// createDefaultFilters({ integrations }) of @backstage/plugin-scaffolder-backend.
-const templateFilters = {
+// createDefaultFilters({ integrations }) of @backstage/plugin-scaffolder-backend 4.3.0, as a record.
+const defaultFilters = {
   parseRepoUrl: url => parseRepoUrl(url, integrations),
-  parseEntityRef: (ref, context) => parseEntityRef(ref, context),
-  pick: (obj, key) => lodash.get(obj, key),
+  parseEntityRef,
+  pick: lodash.get,
   projectSlug: repoUrl => { const { owner, repo } = parseRepoUrl(repoUrl, integrations); return `${owner}/${repo}`; },
 };
-// SecureTemplater: the isolate calls the host filter and parses its JSON.stringify'd result.
-const callFilter = (name, args) => JSON.stringify(templateFilters[name](...args));
+// collectTemplateCapabilities
+const filters = Object.fromEntries(Object.entries(defaultFilters).map(([name, f]) => [name, (input, ...args) => f(input, ...args)]));
 
+// ---- nunjitsu 0.7.0 as Backstage 4.3.0 (the reference) ----
+const stepRenderer = createTemplateRenderer({
+  allowRegexExecution: true, filters,
+  globals: { always: () => true, failure: () => false },
+});
+// NunjucksWorkflowRunner.render
+function renderStepValue(input, context) {
+  return JSON.parse(JSON.stringify(input), (_key, value) => {
+    try {
+      if (typeof value === 'string') return stepRenderer.renderValue(value, context, { coercion: 'json' });
+    } catch {
+      return value;
+    }
+    return value;
+  });
+}
+function nunjitsuRender(c) {
+  if (c.input !== undefined) return { json: renderStepValue(c.input, stepRenderer.prepareContext(c.context)) ?? null };
+  const o = c.options ?? {};
+  const r = createTemplateRenderer({ filters, globals: {}, allowRegexExecution: true,
+    cookiecutterCompat: o.cookiecutterCompat, trimBlocks: o.trimBlocks, lstripBlocks: o.lstripBlocks });
+  return { output: r.render(c.template, r.prepareContext(c.context)) };
+}
+
+// ---- nunjucks 3.2.4 as SecureTemplater configured it (scaffolder-backend before 4.x; information, and `strict`) ----
+const callFilter = (name, args) => JSON.stringify(defaultFilters[name](...args));
 function secureTemplater({ trimBlocks, lstripBlocks, strict }) {
   const configs = { trimBlocks, lstripBlocks, ...(strict ? { throwOnUndefined: true } : {}) };
   const env = nunjucks.configure({ autoescape: false, ...configs, tags: { variableStart: '${{', variableEnd: '}}' } });
-  for (const name of Object.keys(templateFilters)) env.addFilter(name, (...args) => JSON.parse(callFilter(name, args)));
+  for (const name of Object.keys(defaultFilters)) env.addFilter(name, (...args) => JSON.parse(callFilter(name, args)));
   return env;
 }
-
-function renderWith(c, values) {
+function nunjucksRenderTemplate(c, values) {
   if (c.options?.cookiecutterCompat) {
     const compat = nunjucks.configure({ autoescape: false, trimBlocks: c.options.trimBlocks, lstripBlocks: c.options.lstripBlocks,
       ...(c.options.strict ? { throwOnUndefined: true } : {}), tags: { variableStart: '{{', variableEnd: '}}' } });
@@ -40,13 +76,11 @@ function renderWith(c, values) {
   }
   return secureTemplater(c.options ?? {}).renderString(c.template, values);
 }
-
-// NunjucksWorkflowRunner.render (the SecureTemplater era): step input, if, each and output values.
 function isSingleTemplateString(input) {
   const parsed = nunjucks.parser.parse(input, {}, { autoescape: false, tags: { variableStart: '${{', variableEnd: '}}' } });
   return parsed.children.length === 1 && !(parsed.children[0]?.children?.[0] instanceof nunjucks.nodes.TemplateData);
 }
-function renderInput(input, context) {
+function nunjucksRenderInput(input, context) {
   const env = secureTemplater({});
   const renderTemplate = (str, values) => env.renderString(str, values);
   return JSON.parse(JSON.stringify(input), (_key, value) => {
@@ -54,12 +88,11 @@ function renderInput(input, context) {
       if (typeof value === 'string') {
         try {
           if (isSingleTemplateString(value)) {
-            const wrappedDumped = value.replace(/\${{(.+)}}/g, '${{ ( $1 ) | dump }}');
-            const templated = renderTemplate(wrappedDumped, context);
+            const templated = renderTemplate(value.replace(/\${{(.+)}}/g, '${{ ( $1 ) | dump }}'), context);
             if (templated === '') return undefined;
             return JSON.parse(templated);
           }
-        } catch { /* Backstage logs and falls back */ }
+        } catch { /* Backstage logged and fell back */ }
         const templated = renderTemplate(value, context);
         if (templated === '') return undefined;
         return templated;
@@ -69,21 +102,13 @@ function renderInput(input, context) {
   });
 }
 
-function nunjitsuRender(c) {
-  const o = c.options ?? {};
-  const r = createTemplateRenderer({ filters: templateFilters, allowRegexExecution: true,
-    cookiecutterCompat: o.cookiecutterCompat, trimBlocks: o.trimBlocks, lstripBlocks: o.lstripBlocks });
-  if (c.input !== undefined) return { json: JSON.parse(JSON.stringify(c.input), (_k, v) => (typeof v === 'string' ? r.renderValue(v, c.context, { coercion: 'json' }) : v)) ?? null };
-  return { output: r.render(c.template, c.context) };
-}
-
 const attempt = fn => { try { return fn(); } catch (e) { return { error: String(e.message).split('\n').map(l => l.trim()).filter(Boolean).join(' ') }; } };
 const cases = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const out = {};
 for (const c of cases) {
   out[c.name] = {
-    nunjucks: attempt(() => (c.input !== undefined ? { json: renderInput(c.input, c.context) ?? null } : { output: renderWith(c, c.context) })),
     nunjitsu: attempt(() => nunjitsuRender(c)),
+    nunjucks: attempt(() => (c.input !== undefined ? { json: nunjucksRenderInput(c.input, c.context) ?? null } : { output: nunjucksRenderTemplate(c, c.context) })),
   };
 }
 fs.writeFileSync(process.argv[3], JSON.stringify(out, null, 2) + '\n');

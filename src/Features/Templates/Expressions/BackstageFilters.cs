@@ -3,8 +3,8 @@ namespace Fawkes.Portal.Features.Templates.Expressions;
 
 /// <summary>
 /// The filters Backstage's scaffolder adds (createDefaultFilters): parseRepoUrl, parseEntityRef, pick, projectSlug.
-/// SecureTemplater passes each result through JSON (JSON.parse(JSON.stringify(result))), so undefined properties vanish
-/// and an undefined result is an error ("undefined" is not valid JSON), as in Backstage.
+/// nunjitsu copies each result as plain data: undefined properties vanish and an undefined result stays undefined
+/// (<c>pick</c> of a missing path prints nothing; lodash.get's third argument is its default).
 /// </summary>
 internal static class BackstageFilters
 {
@@ -16,17 +16,21 @@ internal static class BackstageFilters
 
     public static void AddTo(Dictionary<string, FilterFunction> filters, IReadOnlyDictionary<string, string> integrations)
     {
-        filters["parseRepoUrl"] = c => ThroughJson(ParseRepoUrl(c.Input, integrations));
-        filters["projectSlug"] = c => ThroughJson(ParseRepoUrl(c.Input, integrations) is var r ? $"{Js.ToStr(r["owner"])}/{Js.ToStr(r["repo"])}" : null);
-        filters["parseEntityRef"] = c => ThroughJson(ParseEntityRef(c.Input, c.Arg(0)));
-        filters["pick"] = c => ThroughJson(LodashGet(c.Input, Js.ToStr(c.Arg(0))));
+        filters["parseRepoUrl"] = Capability("parseRepoUrl", c => ThroughJson(ParseRepoUrl(c.Input, integrations)));
+        filters["projectSlug"] = Capability("projectSlug", c => ThroughJson(ParseRepoUrl(c.Input, integrations) is var r ? $"{Js.ToStr(r["owner"])}/{Js.ToStr(r["repo"])}" : null));
+        filters["parseEntityRef"] = Capability("parseEntityRef", c => ThroughJson(ParseEntityRef(c.Input, c.Arg(0))));
+        filters["pick"] = Capability("pick", c => ThroughJson(LodashGet(c.Input, Js.ToStr(c.Arg(0))) is var v && v is JsUndefined ? c.Arg(1) : v));
     }
 
-    internal static object? ThroughJson(object? result)
-    {
-        var json = JsJson.Stringify(result) ?? throw new JsError("\"undefined\" is not valid JSON");
-        return Js.FromJson(System.Text.Json.Nodes.JsonNode.Parse(json));
-    }
+    /// <summary>A filter the host registers: nunjitsu refuses keyword arguments to it (nunjucks passed them as a trailing object).</summary>
+    internal static FilterFunction Capability(string name, FilterFunction filter) => c =>
+        c.Args.Count > 0 && c.Args[^1] is JsObject o && o.ContainsKey("__keywords")
+            ? throw new JsError($"Registered filter {name} does not accept keyword arguments")
+            : filter(c);
+
+    /// <summary>The plain-data copy nunjitsu makes of a filter's result.</summary>
+    internal static object? ThroughJson(object? result) =>
+        JsJson.Stringify(result) is { } json ? Js.FromJson(System.Text.Json.Nodes.JsonNode.Parse(json)) : Js.Undefined;
 
     /// <summary>@backstage/plugin-scaffolder-node parseRepoUrl: <c>host?owner=o&amp;repo=r</c> as picked by RepoUrlPicker.</summary>
     public static JsObject ParseRepoUrl(object? repoUrl, IReadOnlyDictionary<string, string> integrations)

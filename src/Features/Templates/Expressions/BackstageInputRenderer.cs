@@ -1,20 +1,21 @@
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace Fawkes.Portal.Features.Templates.Expressions;
 
 /// <summary>
-/// What Backstage's NunjucksWorkflowRunner.render does to a step's <c>input</c>, <c>if</c>, <c>each</c> and the
-/// template's <c>output</c>: every string inside the value is rendered, bottom-up as JSON.parse's reviver visits it.
+/// What Backstage 4.3.0's NunjucksWorkflowRunner.render does to a step's <c>input</c>, <c>if</c>, <c>each</c> and the
+/// template's <c>output</c>: every string inside the value goes through nunjitsu's
+/// <c>renderValue(value, context, { coercion: 'json' })</c>, bottom-up as JSON.parse's reviver visits it.
 /// <list type="bullet">
-/// <item>A string that is one single <c>${{ expr }}</c> keeps its type: it is rendered as <c>${{ ( expr ) | dump }}</c>
-/// and the result parsed as JSON (so numbers, booleans, objects and arrays survive).</item>
+/// <item>A template that is one root node other than text (<c>${{ x }}</c>, <c>{% if %}...{% endif %}</c>; comments do not
+/// count) keeps its type: each interpolation is also written as JSON and the whole parsed, e.g. a number, a list, null;
+/// when that is not JSON the ordinary output is the value.</item>
 /// <item>Any other string is rendered as text.</item>
-/// <item>A render giving the empty string makes the value undefined: the property disappears (array items become null).</item>
-/// <item>A render that fails leaves the original string in place (Backstage swallows the error).</item>
+/// <item>Empty output makes the value undefined: the property disappears (array items become null).</item>
+/// <item>A render that fails leaves the original string in place (the runner's reviver catches the error).</item>
 /// </list>
 /// </summary>
-public static partial class BackstageInputRenderer
+public static class BackstageInputRenderer
 {
     private static readonly NunjucksEngine Engine = new(NunjucksSyntax.Backstage);
 
@@ -72,37 +73,22 @@ public static partial class BackstageInputRenderer
     {
         try
         {
-            try
+            // nunjitsu's coercion 'json' applies when the template is one root node other than text.
+            var nodes = Engine.Parse(value, sourceName, new RenderOptions());
+            var json = nodes.Count == 1 && nodes[0] is not TextNode;
+            var (normal, encoded) = Engine.RenderValue(nodes, context, sourceName, json);
+            if (json)
             {
-                if (IsSingleTemplateString(value, sourceName))
-                {
-                    // Backstage: convert ${{ parameters.bob }} to ${{ ( parameters.bob ) | dump }} to keep the input type.
-                    var wrapped = WholeExpression().Replace(value, m => "${{ ( " + m.Groups[1].Value + " ) | dump }}");
-                    var dumped = Engine.RenderPrepared(wrapped, context, sourceName);
-                    if (dumped.Length == 0) return Removed.Value;
-                    return JsonNode.Parse(dumped);
-                }
+                if (encoded.Length == 0) return Removed.Value;
+                try { return JsonNode.Parse(encoded); }
+                catch (System.Text.Json.JsonException) { /* not JSON: the ordinary output */ }
             }
-            catch (Exception e) when (e is TemplateException or System.Text.Json.JsonException)
-            {
-                // Backstage logs "Failed to parse template string" and falls back to a plain render.
-            }
-            var templated = Engine.RenderPrepared(value, context, sourceName);
-            return templated.Length == 0 ? Removed.Value : JsonValue.Create(templated);
+            return normal.Length == 0 ? Removed.Value : JsonValue.Create(normal);
         }
         catch (TemplateException)
         {
+            // The runner's reviver catches the render error and keeps the raw string.
             return JsonValue.Create(value);
         }
     }
-
-    /// <summary>nunjucks' parse has one root child that is not template data (text).</summary>
-    private static bool IsSingleTemplateString(string value, string sourceName)
-    {
-        var nodes = Engine.Parse(value, sourceName, new RenderOptions());
-        return nodes.Count == 1 && nodes[0] is not TextNode;
-    }
-
-    [GeneratedRegex(@"\$\{\{(.+)\}\}")]
-    private static partial Regex WholeExpression();
 }

@@ -36,25 +36,53 @@ internal sealed partial class Evaluator(
     /// <summary>SecureTemplater installs nunjucks' Jinja compatibility for cookiecutterCompat renders only.</summary>
     public bool JinjaCompat { get; init; }
 
+    /// <summary>
+    /// nunjitsu's renderValue with coercion json: whatever reaches this (root) output is also written to
+    /// <see cref="Encoded"/>, each interpolation as its JSON (dump); text captured by set or filter blocks is not.
+    /// </summary>
+    public StringBuilder? JsonTarget { get; init; }
+
+    public StringBuilder Encoded { get; } = new();
+
     public void Render(IReadOnlyList<Node> nodes, StringBuilder output)
     {
         foreach (var node in nodes)
         {
-            switch (node)
+            try
             {
-                case TextNode text: output.Append(text.Text); break;
-                case OutputNode o: output.Append(Output(o)); break;
-                case IfNode i: RenderIf(i, output); break;
-                case ForNode f: RenderFor(f, output); break;
-                case SetNode s: RenderSet(s); break;
-                case FilterBlockNode fb: RenderFilterBlock(fb, output); break;
+                switch (node)
+                {
+                    case TextNode text: Append(output, text.Text); break;
+                    case OutputNode o: RenderOutput(o, output); break;
+                    case IfNode i: RenderIf(i, output); break;
+                    case ForNode f: RenderFor(f, output); break;
+                    case SetNode s: RenderSet(s); break;
+                    case FilterBlockNode fb: RenderFilterBlock(fb, output); break;
+                }
+            }
+            catch (JsError e)
+            {
+                // A JavaScript-level failure outside a filter or call (printing a method, say): located at its statement.
+                throw Fail(node, e.Message);
             }
         }
     }
 
-    private string Output(OutputNode node)
+    private void Append(StringBuilder output, string normal, string? encoded = null)
+    {
+        output.Append(normal);
+        if (ReferenceEquals(output, JsonTarget)) Encoded.Append(encoded ?? normal);
+    }
+
+    private void RenderOutput(OutputNode node, StringBuilder output)
     {
         var value = Eval(node.Value);
+        var normal = Output(node, value);
+        Append(output, normal, ReferenceEquals(output, JsonTarget) ? JsJson.Stringify(value) ?? "" : null);
+    }
+
+    private string Output(OutputNode node, object? value)
+    {
         if (Js.IsNullish(value))
         {
             if (options.StrictUndefined)
@@ -139,7 +167,7 @@ internal sealed partial class Evaluator(
         Render(node.Body, body);
         var filter = node.Filter with { Target = new LiteralExpr(body.ToString(), "", node.Line, node.Column) };
         var value = Eval(filter);
-        output.Append(Js.IsNullish(value) ? "" : Js.ToStr(value));
+        Append(output, Js.IsNullish(value) ? "" : Js.ToStr(value));
     }
 
     private object? Lookup(string name)

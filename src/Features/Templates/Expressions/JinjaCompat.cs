@@ -1,8 +1,8 @@
 namespace Fawkes.Portal.Features.Templates.Expressions;
 
 /// <summary>
-/// nunjucks' installJinjaCompat, which SecureTemplater installs for fetch:template's cookiecutterCompat:
-/// True/False/None as names, Python slices <c>x[1:3]</c>, and the read-only Python members of lists and dicts.
+/// nunjitsu's cookiecutterCompat (fetch:template): True/False/None as names and the read-only Python members of lists
+/// and dicts (<c>index</c> answers -1 for a missing item, as nunjitsu does). Python slices <c>x[1:3]</c> work in both syntaxes.
 /// The mutating members (append, pop, update...) are left out, so calling one fails instead of silently differing.
 /// </summary>
 internal static class JinjaCompat
@@ -13,18 +13,18 @@ internal static class JinjaCompat
         return value is not JsUndefined;
     }
 
-    /// <summary>A Python member when nunjucks' compat memberLookup would return one (it wins over own properties).</summary>
+    /// <summary>A Python member as nunjitsu's cookiecutter mode resolves one: an object's own property wins over it.</summary>
     public static bool TryMember(object? target, object? key, out object? member)
     {
         var name = Js.ToStr(key);
-        member = (target, name) switch
+        member = target is JsObject own && own.ContainsKey(name) ? null : (target, name) switch
         {
             (JsArray a, "count") => new JsFunction(name, args => (double)a.Count(x => JsOperators.StrictEquals(x, Arg(args))) ),
-            (JsArray a, "index") => new JsFunction(name, args => a.FindIndex(x => JsOperators.StrictEquals(x, Arg(args))) is var i && i >= 0 ? (double)i : throw new JsError("ValueError")),
+            (JsArray a, "index") => new JsFunction(name, args => (double)a.FindIndex(x => JsOperators.StrictEquals(x, Arg(args)))),
             (JsArray a, "find") => new JsFunction(name, args => (double)a.FindIndex(x => JsOperators.StrictEquals(x, Arg(args)))),
-            (JsObject o, "items" or "iteritems") => new JsFunction(name, _ => new JsArray(JsKeys.Ordered(o).Select(p => (object?)new JsArray { p.Key, p.Value }))),
-            (JsObject o, "values" or "itervalues") => new JsFunction(name, _ => new JsArray(JsKeys.Ordered(o).Select(p => p.Value))),
-            (JsObject o, "keys" or "iterkeys") => new JsFunction(name, _ => new JsArray(JsKeys.Ordered(o).Select(p => (object?)p.Key))),
+            (JsObject o, "items") => new JsFunction(name, _ => new JsArray(JsKeys.Ordered(o).Select(p => (object?)new JsArray { p.Key, p.Value }))),
+            (JsObject o, "values") => new JsFunction(name, _ => new JsArray(JsKeys.Ordered(o).Select(p => p.Value))),
+            (JsObject o, "keys") => new JsFunction(name, _ => new JsArray(JsKeys.Ordered(o).Select(p => (object?)p.Key))),
             (JsObject o, "get") => new JsFunction(name, args => JsOperators.Member(o, Arg(args)) is var v && v is JsUndefined ? Arg(args, 1) : v),
             (JsObject o, "has_key") => new JsFunction(name, args => o.ContainsKey(Js.ToStr(Arg(args)))),
             _ => null,

@@ -119,7 +119,8 @@ internal static class Js
         string s => s,
         JsArray a => string.Join(",", a.Select(x => IsNullish(x) ? "" : ToStr(x))),
         JsObject => "[object Object]",
-        JsFunction => "function () { [native code] }", // nunjucks binds methods it looks up; a bound function prints so
+        JsFunction => throw new JsError("Callable values cannot be coerced"), // nunjitsu: a method is not a value
+        JsRegex r => $"/{r.Pattern}/{r.Flags}",
         _ => v.ToString() ?? "",
     };
 

@@ -140,6 +140,8 @@ internal sealed partial class Lexer(string source, NunjucksSyntax syntax, string
             while (pos < source.Length && char.IsAsciiDigit(source[pos])) pos++;
             return Make(TokenKind.Float, word + "." + source[fracStart..pos], start);
         }
+        // nunjitsu accepts only decimal digits: 1e21, 0x10 and 1_000 are errors (nunjucks took them for variable names).
+        if (char.IsAsciiDigit(word[0])) throw Error(start, $"invalid numeric literal '{word}'");
         return Make(TokenKind.Name, word, start);
     }
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace Fawkes.Portal.Features.Templates.Expressions;
 
 /// <summary>
-/// A Nunjucks-compatible renderer configured as Backstage's scaffolder configures nunjucks (SecureTemplater):
-/// autoescape off, its delimiters, its filters. Pure and thread-safe: one instance may serve concurrent renders.
+/// A Nunjucks-compatible renderer that answers as nunjitsu 0.7.0 configured as Backstage's scaffolder-backend 4.3.0
+/// configures it (createTemplateRenderer with allowRegexExecution and the default filters): no escaping, its delimiters. Pure and thread-safe: one instance may serve concurrent renders.
 /// </summary>
 public sealed class NunjucksEngine
 {
@@ -16,12 +16,9 @@ public sealed class NunjucksEngine
     {
         this.syntax = syntax;
         builtins = Filters.Create();
-        if (syntax == NunjucksSyntax.Cookiecutter)
-        {
-            // SecureTemplater's compat environment: jsonify = dump, and none of the scaffolder filters.
-            builtins["jsonify"] = builtins["dump"];
-        }
-        else BackstageFilters.AddTo(builtins, BackstageFilters.DefaultIntegrations);
+        // fetch:template hands nunjitsu the scaffolder filters in cookiecutter mode too; jsonify = dump there.
+        if (syntax == NunjucksSyntax.Cookiecutter) builtins["jsonify"] = builtins["dump"];
+        BackstageFilters.AddTo(builtins, BackstageFilters.DefaultIntegrations);
     }
 
     /// <summary>Renders <paramref name="template"/>; errors name <paramref name="sourceName"/> (template file, skeleton path or field).</summary>
@@ -42,14 +39,25 @@ public sealed class NunjucksEngine
         return output.ToString();
     }
 
-    /// <summary>Renders against a context already converted, so a step's many strings share one conversion.</summary>
-    internal string RenderPrepared(string template, JsObject context, string sourceName)
+    /// <summary>
+    /// Renders parsed nodes against a context already converted (a step's many strings share one conversion); with
+    /// <paramref name="json"/>, also the JSON-encoded output of nunjitsu's renderValue coercion 'json'.
+    /// </summary>
+    internal (string Normal, string Encoded) RenderValue(List<Node> nodes, JsObject context, string sourceName, bool json)
     {
         var options = new RenderOptions();
-        var nodes = Parse(template, sourceName, options);
-        var output = new StringBuilder(template.Length);
-        new Evaluator(context, builtins, Globals(options), options, sourceName).Render(nodes, output);
-        return output.ToString();
+        var output = new StringBuilder();
+        var evaluator = new Evaluator(context, builtins, StepGlobals(Globals(options)), options, sourceName) { JsonTarget = json ? output : null };
+        evaluator.Render(nodes, output);
+        return (output.ToString(), evaluator.Encoded.ToString());
+    }
+
+    /// <summary>The workflow runner's globals: always() and failure() for step conditions (no step has failed while one renders).</summary>
+    private static JsObject StepGlobals(JsObject globals)
+    {
+        globals["always"] = new JsFunction("always", _ => true);
+        globals["failure"] = new JsFunction("failure", _ => false);
+        return globals;
     }
 
     /// <summary>Parses without rendering: the template's syntax errors, for validation before a run.</summary>
@@ -59,7 +67,7 @@ public sealed class NunjucksEngine
     internal List<Node> Parse(string template, string sourceName, RenderOptions options)
     {
         var tokens = new Lexer(template, syntax, sourceName, options).Tokenize();
-        return new Parser(tokens, sourceName, jinjaCompat: syntax == NunjucksSyntax.Cookiecutter).ParseTemplate();
+        return new Parser(tokens, sourceName).ParseTemplate();
     }
 
     private IReadOnlyDictionary<string, FilterFunction> FiltersFor(RenderOptions options)
@@ -68,23 +76,51 @@ public sealed class NunjucksEngine
         var merged = new Dictionary<string, FilterFunction>(builtins, StringComparer.Ordinal);
         foreach (var (name, filter) in options.Filters)
         {
-            merged[name] = call =>
+            merged[name] = BackstageFilters.Capability(name, call =>
             {
                 JsonNode? result;
                 try { result = filter(Js.ToJson(call.Input), call.Args.Select(Js.ToJson).ToArray()); }
                 catch (Exception e) when (e is not OutOfMemoryException) { throw new JsError(e.Message); }
                 return BackstageFilters.ThroughJson(Js.FromJson(result));
-            };
+            });
         }
         return merged;
     }
 
     private static JsObject Globals(RenderOptions options)
     {
-        var globals = new JsObject { ["range"] = new JsFunction("range", Range) };
+        var globals = new JsObject
+        {
+            ["range"] = new JsFunction("range", Range),
+            ["cycler"] = new JsFunction("cycler", Cycler),
+            ["joiner"] = new JsFunction("joiner", Joiner),
+        };
         if (options.Globals is not null)
             foreach (var (name, value) in options.Globals) globals[name] = Js.FromJson(value);
         return globals;
+    }
+
+    /// <summary>cycler(...items): next() walks the items round, current is the last one given, reset() starts over.</summary>
+    private static JsObject Cycler(IReadOnlyList<object?> items)
+    {
+        var cycler = new JsObject { ["current"] = null };
+        var index = -1;
+        cycler["next"] = new JsFunction("next", _ =>
+        {
+            if (items.Count == 0) return Js.Undefined;
+            index = (index + 1) % items.Count;
+            return cycler["current"] = items[index];
+        });
+        cycler["reset"] = new JsFunction("reset", _ => { index = -1; cycler["current"] = null; return Js.Undefined; });
+        return cycler;
+    }
+
+    /// <summary>joiner(separator = ","): a function giving "" the first time, then the separator.</summary>
+    private static JsFunction Joiner(IReadOnlyList<object?> args)
+    {
+        var separator = args.Count > 0 && args[0] is not JsUndefined ? Js.ToStr(args[0]) : ",";
+        var first = true;
+        return new JsFunction("joiner", _ => { if (!first) return separator; first = false; return ""; });
     }
 
     /// <summary>nunjucks' range(start, stop, step) global.</summary>

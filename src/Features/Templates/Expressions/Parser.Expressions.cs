@@ -175,17 +175,17 @@ internal sealed partial class Parser
             }
             else if (SkipOp("["))
             {
-                if (jinjaCompat && TryParseSlice(node) is { } slice) { node = slice; continue; }
+                // nunjitsu parses Jinja slices in both syntaxes.
+                if (TryParseSlice(node) is { } slice) { node = slice; continue; }
                 var key = ParseExpression();
-                if (PeekOp(":")) throw Error(Current, "slices ([a:b]) are not supported");
                 if (!SkipOp("]")) throw Error(Current, "expected ']'");
                 node = new MemberExpr(node, key, false, node.Line, node.Column);
             }
             else if (SkipOp("."))
             {
                 var name = Current;
-                // nunjucks wants a symbol here: "values.none", "x.true" and "list.0" are syntax errors there too.
-                if (name.Kind != TokenKind.Name || name.Text is "true" or "false" or "none" or "null")
+                // nunjitsu takes any name here, keywords included ("values.none", "x.true"); "list.0" is a syntax error.
+                if (name.Kind != TokenKind.Name)
                     throw Error(name, "expected name as lookup value, got " + name.Text);
                 index++;
                 node = new MemberExpr(node, new LiteralExpr(name.Text, name.Text, name.Line, name.Column), true, node.Line, node.Column);

@@ -1,7 +1,7 @@
 namespace Fawkes.Portal.Features.Templates.Expressions;
 
 /// <summary>Template structure: data, outputs and the statement tags Backstage skeletons use.</summary>
-internal sealed partial class Parser(List<Token> tokens, string sourceName, bool jinjaCompat)
+internal sealed partial class Parser(List<Token> tokens, string sourceName)
 {
     private static readonly HashSet<string> KnownUnsupportedTags =
         ["macro", "endmacro", "call", "endcall", "import", "from", "include", "extends", "block", "endblock",

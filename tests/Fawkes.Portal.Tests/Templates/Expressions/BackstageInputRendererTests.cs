@@ -31,6 +31,17 @@ public class BackstageInputRendererTests
     }
 
     [Fact]
+    public void A_block_with_an_interpolation_in_each_branch_keeps_the_type_as_nunjitsus_json_coercion_does()
+    {
+        var input = JsonNode.Parse("""
+            {"typed":"{% if parameters.port > 80 %}${{ parameters.port }}{% else %}${{ parameters.tags }}{% endif %}",
+             "text":"{% if parameters.name %}plain {% endif %}", "spaced":"${{ parameters.port }} ", "hidden":"{% if false %}x{% endif %}"}
+            """);
+        var result = BackstageInputRenderer.Render(input, Context, "t");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"typed":8080,"text":"plain ","spaced":"8080 "}"""), result), result?.ToJsonString());
+    }
+
+    [Fact]
     public void The_input_itself_is_not_modified()
     {
         var input = new JsonObject { ["a"] = "${{ parameters.port }}" };

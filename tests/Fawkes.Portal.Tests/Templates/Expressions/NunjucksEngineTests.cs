@@ -25,6 +25,21 @@ public class NunjucksEngineTests
         Assert.StartsWith("skeleton/catalog-info.yaml line 4, column ", error.Message);
     }
 
+    [Theory]
+    [InlineData("trim")]
+    [InlineData("first")]
+    [InlineData("last")]
+    [InlineData("join(',')")]
+    [InlineData("string")]
+    [InlineData("list")]
+    public void Filters_nunjitsu_refuses_on_undefined_fail_naming_the_undefined_value(string filter)
+    {
+        var error = Assert.Throws<TemplateRenderException>(() =>
+            Engine.Render("ok\nimage: ${{ values.imageTag | " + filter + " }}", Values("{}"), "k8s/deployment.yaml"));
+        Assert.Equal(("k8s/deployment.yaml", 2), (error.SourceName, error.Line));
+        Assert.Contains("values.imageTag is undefined", error.Message);
+    }
+
     [Fact]
     public void Undefined_output_is_empty_as_in_Backstage_but_an_error_under_StrictUndefined()
     {
@@ -71,13 +86,16 @@ public class NunjucksEngineTests
     }
 
     [Fact]
-    public void Cookiecutter_syntax_renders_double_braces_and_has_no_scaffolder_filters()
+    public void Cookiecutter_syntax_renders_double_braces_and_keeps_the_scaffolder_filters()
     {
         var engine = new NunjucksEngine(NunjucksSyntax.Cookiecutter);
-        var context = new JsonObject { ["cookiecutter"] = new JsonObject { ["name"] = "svc" } };
-        // As in nunjucks: "${{ x }}" is "$" followed by the variable x.
+        var context = new JsonObject { ["cookiecutter"] = new JsonObject { ["name"] = "svc", ["repoUrl"] = "github.com?owner=o&repo=r" } };
+        // As in nunjitsu: "${{ x }}" is "$" followed by the variable x.
         Assert.Equal("svc $", engine.Render("{{ cookiecutter.name }} ${{ x }}", context, "t"));
-        Assert.Throws<TemplateSyntaxException>(() => engine.Render("{{ cookiecutter.name | parseRepoUrl }}", context, "t"));
+        // fetch:template hands nunjitsu the default filters in cookiecutter mode too.
+        Assert.Equal("o/r", engine.Render("{{ cookiecutter.repoUrl | projectSlug }}", context, "t"));
+        var e = Assert.Throws<TemplateRenderException>(() => engine.Render("{{ cookiecutter.name | parseRepoUrl }}", context, "t"));
+        Assert.Equal(1, e.Line);
     }
 
     [Fact]
@@ -91,7 +109,6 @@ public class NunjucksEngineTests
 
     [Theory]
     [InlineData("${{ 10 ** 21 }}", "1e+21")]
-    [InlineData("${{ 1e21 }}", "")] // no exponent literals in nunjucks: "1e21" is an (undefined) variable name
     [InlineData("${{ 123456789012345680000 }}", "123456789012345680000")]
     [InlineData("${{ 0.000001 }}", "0.000001")]
     [InlineData("${{ 1 / 3 }}", "0.3333333333333333")]
@@ -99,4 +116,14 @@ public class NunjucksEngineTests
     [InlineData("${{ 2 ** 53 + 1 }}", "9007199254740992")]
     public void Numbers_print_as_JavaScript_prints_them(string template, string expected) =>
         Assert.Equal(expected, Engine.Render(template, new JsonObject(), "t"));
+
+    [Theory]
+    [InlineData("${{ 1e21 }}")]
+    [InlineData("${{ 0x10 }}")]
+    [InlineData("${{ 1_000 }}")]
+    public void Number_literals_are_decimal_only_as_in_nunjitsu(string template)
+    {
+        var e = Assert.Throws<TemplateSyntaxException>(() => Engine.Render(template, new JsonObject(), "t"));
+        Assert.Equal((1, 5), (e.Line, e.Column));
+    }
 }
