@@ -91,6 +91,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["POST /api/scaffolder/v2/tasks/{id}/approve"] = "template-api", ["POST /api/scaffolder/v2/tasks/{id}/reject"] = "template-api",
         ["GET /api/scaffolder/v2/tasks/{id}/events"] = "template-api", ["GET /api/scaffolder/v2/tasks/{id}/eventstream"] = "template-api",
         ["GET /api/scaffolder/v2/templates/{namespace}/{kind}/{name}/parameter-schema"] = "read",
+        ["GET /api/live/{kind}/{namespace}/{name}/sonarqube"] = "read", ["GET /api/live/{kind}/{namespace}/{name}/kubernetes/logs"] = "live-action",
+        ["POST /api/scaffolder/v2/dry-run"] = "template-api", ["GET /api/scaffolder/v2/actions"] = "read",
         ["GET /create/tasks"] = "template-page", ["GET /create/tasks/{id:guid}"] = "template-page",
     };
 
