@@ -3,6 +3,7 @@ using Fawkes.Portal.Data;
 using Fawkes.Portal.Features.Catalog;
 using Fawkes.Portal.Features.Dora;
 using Fawkes.Portal.Features.Live;
+using Fawkes.Portal.Features.Templates;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Integrations;
 using Fawkes.Portal.Operations;
@@ -26,6 +27,7 @@ builder.AddIntegrations();
 builder.AddCatalog();
 builder.AddDora();
 builder.AddLive();
+builder.AddTemplateForms();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
