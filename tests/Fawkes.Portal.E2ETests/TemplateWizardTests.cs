@@ -27,6 +27,9 @@ public sealed class TemplateWizardTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("template-steps")).ToContainTextAsync("publish:github");
         await Expect(page.GetByTestId("template-yaml")).ToContainTextAsync("kind: Template");
         await page.GetByTestId("choose-template").ClickAsync();
+        // Wait for the wizard's own page before the circuit marker: the template page's marker would answer at once.
+        await page.WaitForURLAsync(new Regex("/create/templates/default/python-fastapi-service/run"));
+        await Expect(page.GetByTestId("template-wizard")).ToBeVisibleAsync();
         await page.WaitForCircuitAsync();
 
         var name = page.GetByTestId("field-name").Locator("input");

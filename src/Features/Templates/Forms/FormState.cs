@@ -64,11 +64,8 @@ public sealed class FormState
     /// <summary>Next was pressed: every error of the step shows, touched or not.</summary>
     public void RevealAll() => _revealAll = true;
 
-    public void Conceal()
-    {
-        _revealAll = false;
-        _touched.Clear();
-    }
+    /// <summary>Another step is shown: its untouched fields start without errors (touched ones keep theirs).</summary>
+    public void Conceal() => _revealAll = false;
 
     public void SetErrors(IEnumerable<ParameterError> errors) =>
         _errors = errors.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);

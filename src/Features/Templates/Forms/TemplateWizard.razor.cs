@@ -121,7 +121,14 @@ public sealed partial class TemplateWizard : IDisposable
 
     private async Task GoToAsync(int index)
     {
-        _state.Step = Math.Clamp(index, 0, _steps.Count);
+        index = Math.Clamp(index, 0, _steps.Count);
+        // MudStepper reports its active index again while its steps register (after the first render, possibly after
+        // the user typed): staying on the same step must not hide the errors of fields already touched.
+        if (index == _state.Step)
+        {
+            return;
+        }
+        _state.Step = index;
         _state.Conceal();
         Validate();
         await WriteUrlAsync();

@@ -63,7 +63,7 @@ public sealed class TemplateWizardTests : ComponentTestBase
         var cut = Render(TwoSteps);
 
         Assert.Contains("For example: billing", cut.Find("[data-testid=field-name]").TextContent);
-        Assert.True(cut.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Name").Instance.AutoFocus);
+        Assert.True(cut.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Name *").Instance.AutoFocus);
         Assert.Equal("3", cut.Find("[data-testid=field-description] textarea").GetAttribute("rows"));
         Assert.Equal(["Python", "Java"], cut.FindAll("[data-testid=field-language] label").Select(l => l.TextContent.Trim()));
         Assert.Equal("py", FormState(cut)["language"]!.GetValue<string>());

@@ -19,6 +19,14 @@ public abstract class FieldBase : ComponentBase
 
     protected string? Error => State.ErrorFor(Path);
 
+    /// <summary>
+    /// Errors are shown by <c>FieldMessage</c>, not MudBlazor's Error/ErrorText: its own validation on blur overwrites
+    /// those parameters until they change, which hid a schema error as soon as the user left the field.
+    /// </summary>
+    protected string InputLabel => Required ? Label + " *" : Label;
+
+    protected string? InputHelp => HasError ? null : HelperText;
+
     protected bool HasError => Error is not null;
 
     protected JsonObject Options => Ui.Options(Schema);
