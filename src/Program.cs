@@ -33,6 +33,7 @@ builder.AddDora();
 builder.AddLive();
 builder.AddTemplates();
 builder.AddDojo();
+builder.AddTemplateForms();
 
 var app = builder.Build();
 await app.PreparePortalAsync();

@@ -49,6 +49,7 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         // The scaffolder API sits under the catalog's read policy and adds TemplateRun: people from Developer up, admin tokens.
         ["template-api"] = "Developer PlatformLead Admin t:admin",
         ["template-page"] = "Developer PlatformLead Admin t:scaffolder:run t:admin",
+        ["template-run"] = "Developer PlatformLead Admin t:scaffolder:run t:admin",
     };
 
     /// <summary>One row per method and route. Pages are rendered for any signed-in caller unless they say otherwise.</summary>
@@ -60,7 +61,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["POST /auth/signout"] = "signed-in", ["GET /api/me"] = "signed-in", ["GET /access-denied"] = "signed-in",
         ["GET /"] = "signed-in", ["GET /catalog"] = "signed-in", ["GET /catalog/{namespace}/{kind}/{name}"] = "signed-in",
         ["GET /catalog/locations"] = "signed-in", ["GET /catalog/register"] = "register",
-        ["GET /create"] = "signed-in", ["GET /dojo"] = "signed-in", ["GET /dora"] = "signed-in",
+        ["GET /create"] = "signed-in", ["GET /create/templates/{namespace}/{name}"] = "signed-in",
+        ["GET /create/templates/{namespace}/{name}/run"] = "template-run", ["GET /dojo"] = "signed-in", ["GET /dora"] = "signed-in",
         ["GET /dora/data-quality"] = "admin", ["GET /admin"] = "admin", ["GET /api/admin/audit"] = "admin",
         ["GET /api/catalog/entities"] = "read", ["GET /api/catalog/entities/by-query"] = "read",
         ["POST /api/catalog/entities/by-query"] = "read", ["POST /api/catalog/entity-facets"] = "read",

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
@@ -16,9 +15,8 @@ public static class ActionInputValidator
 
     public static IReadOnlyList<string> Validate(JsonObject schema, JsonObject input)
     {
-        var built = Built.GetValue(schema, s => JsonSchema.Build(JsonSerializer.SerializeToElement(s),
-            new BuildOptions { Dialect = Dialect.Draft07, SchemaRegistry = new SchemaRegistry() }));
-        var results = built.Evaluate(JsonSerializer.SerializeToElement(input), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var built = Built.GetValue(schema, s => JsonSchema.FromText(s.ToJsonString()));
+        var results = built.Evaluate(input, new EvaluationOptions { OutputFormat = OutputFormat.List, EvaluateAs = SpecVersion.Draft7 });
         if (results.IsValid)
         {
             return [];
