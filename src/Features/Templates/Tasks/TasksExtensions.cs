@@ -16,6 +16,7 @@ public static class TasksExtensions
         services.AddSingleton<TaskExecution>();
         services.AddSingleton<TaskRecovery>();
         services.AddSingleton<TaskPreview>();
+        services.AddSingleton<WizardPreview>();
         services.AddSingleton<TaskWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskWorker>());
         return services;

@@ -56,3 +56,9 @@ internal static class SkeletonSource
         return head;
     }
 }
+
+/// <summary>The text/binary test of the fetch actions, for pages that show files.</summary>
+public static class SkeletonSourceProbe
+{
+    public static bool IsText(byte[] content) => !SkeletonSource.IsBinary(content);
+}
