@@ -73,13 +73,24 @@ public sealed class TemplateWizardTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("preview-files")).ToContainTextAsync("catalog-info.yaml");
         await Expect(page.GetByTestId("preview-steps")).ToContainTextAsync("runs when created");
         await Expect(page.GetByTestId("preview-file")).Not.ToContainTextAsync("${{");
+        await ScreenshotAsync(page, "create-wizard-preview.png");
 
         // Create: the task runs in the background against the demo GitHub and ArgoCD; the run page follows it live.
         await page.GetByTestId("wizard-create").ClickAsync();
         await page.WaitForURLAsync(new Regex("/create/tasks/[0-9a-f-]{36}"));
         await Expect(page.GetByTestId("task-status")).ToContainTextAsync("completed", new() { Timeout = 60_000 });
+        await ScreenshotAsync(page, "create-task-run.png");
         var entityLink = page.GetByTestId("output-link").Filter(new() { HasText = "catalog" });
         await entityLink.First.ClickAsync();
         await Expect(page.Heading()).ToHaveTextAsync("recommendation-service", new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Set FAWKES_SCREENSHOTS to a folder to keep the wizard's screenshots (docs/screenshots).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("FAWKES_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        }
     }
 }
