@@ -41,12 +41,12 @@ public sealed class DojoTests(BrowserFixture fixture)
         {
             if (i == 2)
             {
-                await page.Locator("input[data-testid=option-q2-a]").CheckAsync(new() { Force = true });
-                await page.Locator("input[data-testid=option-q2-b]").CheckAsync(new() { Force = true });
+                await ChooseAsync(page, "option-q2-a");
+                await ChooseAsync(page, "option-q2-b");
             }
             else
             {
-                await page.Locator($"input[data-testid=option-q{i}-a]").CheckAsync(new() { Force = true });
+                await ChooseAsync(page, $"option-q{i}-a");
             }
         }
         await page.GetByTestId("quiz-submit").ClickAsync();
@@ -55,5 +55,26 @@ public sealed class DojoTests(BrowserFixture fixture)
         await page.GoToAsync("/dojo");
         await Expect(page.GetByTestId("next-module")).ToHaveTextAsync("DORA basics");
         await Expect(page.GetByTestId("streak")).ToHaveTextAsync("1 day");
+    }
+
+    /// <summary>Picks an option and waits until the circuit has it: under load a re-render can land between Playwright's
+    /// click and its state check, so the click is repeated (only while the option is still unchecked).</summary>
+    private static async Task ChooseAsync(IPage page, string testId)
+    {
+        var input = page.Locator($"input[data-testid={testId}]");
+        for (var attempt = 0; attempt < 3 && !await input.IsCheckedAsync(); attempt++)
+        {
+            // The visible control (MudBlazor's label around the hidden input) is what a person clicks.
+            await input.Locator("xpath=ancestor::label[1]").ClickAsync();
+            try
+            {
+                await Expect(input).ToBeCheckedAsync(new() { Timeout = 3_000 });
+            }
+            catch (PlaywrightException) when (attempt < 2)
+            {
+                // Not yet: look again, click again if still unchecked.
+            }
+        }
+        await Expect(input).ToBeCheckedAsync();
     }
 }

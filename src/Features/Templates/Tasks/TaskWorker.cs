@@ -23,7 +23,16 @@ public sealed class TaskWorker(TaskStore store, TaskExecution execution, TaskRec
         hub.TaskOpened += Wake;
         try
         {
-            await recovery.RecoverAsync(stoppingToken);
+            try
+            {
+                await recovery.RecoverAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database not migrated yet (Database:MigrateOnStartup=false) or down must not stop the portal: the
+                // heartbeat recovers again every lease period, and claiming retries on its own.
+                logger.LogError(e, "Recovering abandoned scaffolder tasks failed; retrying at the next lease period");
+            }
             var heartbeat = HeartbeatLoopAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
