@@ -54,6 +54,18 @@ public sealed class DryRunApiTests(PostgresPortalFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Values_failing_the_parameter_schema_answer_400_with_each_field_before_anything_runs()
+    {
+        var values = new JsonObject { ["name"] = "Bad Name", ["repoUrl"] = "github.com?owner=fawkes-demo&repo=x" };
+        var response = await _api.PostAsJsonAsync("/api/scaffolder/v2/dry-run", Body("python-fastapi-service", values));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();
+        Assert.True(errors.Any(e => ((string)e!["stack"]!).Contains("name", StringComparison.Ordinal) && ((string)e["message"]!).Contains("pattern", StringComparison.Ordinal)),
+            errors.ToJsonString());
+        Assert.True(errors.Any(e => ((string)e!["stack"]!).Contains("description", StringComparison.Ordinal)), errors.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_missing_field_answers_Backstages_input_error()
     {
         var response = await _api.PostAsJsonAsync("/api/scaffolder/v2/dry-run", new JsonObject { ["values"] = new JsonObject(), ["directoryContents"] = new JsonArray() });

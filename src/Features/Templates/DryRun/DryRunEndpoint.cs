@@ -59,6 +59,10 @@ public static class DryRunEndpoint
             return CatalogProblems.Error(413, "PayloadTooLargeError", e.Message);
         }
         var secrets = (body["secrets"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "");
+        if (ParameterErrors(template, (JsonObject)body["values"]!, secrets) is { } invalid)
+        {
+            return invalid;
+        }
         var result = await dryRun.RunAsync(spec, (JsonObject)body["values"]!.DeepClone(), secrets, files, caller, null, ct);
         if (result.Error is { } error)
         {
@@ -83,6 +87,34 @@ public static class DryRunEndpoint
             ["output"] = result.Output ?? new JsonObject(),
             ["steps"] = result.Steps,
         });
+    }
+
+    /// <summary>
+    /// The values checked against the template's parameter schemas before anything runs, as Backstage does: a failure
+    /// answers <c>400 {"errors": [...]}</c>, each with the field (<c>property</c>, <c>path</c>) and what is wrong.
+    /// </summary>
+    public static IResult? ParameterErrors(JsonObject template, JsonObject values, IReadOnlyDictionary<string, string> secrets)
+    {
+        var errors = Forms.Schema.TemplateParameterValidator.Validate(template["spec"]?["parameters"] ?? new JsonObject(), values, secrets);
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+        return Results.Json(new JsonObject
+        {
+            ["errors"] = new JsonArray(errors.Select(e =>
+            {
+                var path = e.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                var property = "instance" + string.Concat(path.Select(p => "." + p));
+                return (JsonNode)new JsonObject
+                {
+                    ["path"] = new JsonArray(path.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
+                    ["property"] = property,
+                    ["message"] = e.Message,
+                    ["stack"] = $"{property} {e.Message}",
+                };
+            }).ToArray()),
+        }, statusCode: StatusCodes.Status400BadRequest);
     }
 
     /// <summary>Backstage's words for a template error (<c>Template error at line L, column C: …</c>), then the file it is in,
