@@ -189,7 +189,7 @@ public sealed class DoraTests(BrowserFixture fixture)
         await page.GetByTestId("dora-bucket").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Month", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("bucket=month"));
-        await Expect(page.GetByTestId("dora-chart")).ToContainTextAsync("Deployments per month");
+        await Expect(page.GetByTestId("dora-chart")).ToContainTextAsync("Deployments per month", new() { Timeout = 20_000 }); // Plotly draws after the data; slow on a loaded machine
         await Expect(page.GetByTestId("dora-csv")).ToHaveAttributeAsync("href", new Regex("bucket=month"));
 
         var bars = page.GetByTestId("dora-chart").Locator("g.trace.bars g.point path");
