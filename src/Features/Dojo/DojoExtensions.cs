@@ -2,6 +2,7 @@ using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Quizzes;
 using Fawkes.Portal.Features.Dojo.Reader;
+using Fawkes.Portal.Features.Dojo.Recommendations;
 
 namespace Fawkes.Portal.Features.Dojo;
 
@@ -16,8 +17,10 @@ public static class DojoExtensions
         builder.Services.AddSingleton<ProgressStore>();
         builder.Services.AddSingleton<ProgressService>();
         builder.Services.AddSingleton<QuizService>();
+        builder.Services.AddSingleton<TeamPasses>();
+        builder.Services.AddSingleton<DojoRecommender>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi();
+    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi().MapRecommendationsApi();
 }

@@ -10,9 +10,11 @@ public partial class DojoPage
 {
     private Curriculum _curriculum = Curriculum.Empty;
     private LearnerProgress? _progress;
+    private IReadOnlyList<string> _teams = [];
 
     [Inject] private DojoContentStore Content { get; set; } = default!;
     [Inject] private ProgressService Progress { get; set; } = default!;
+    [Inject] private IOwnershipDirectory Ownership { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private DojoBelt? CurrentBelt => _curriculum.Belt(_progress?.CurrentBelt ?? _curriculum.Belts.FirstOrDefault()?.Id ?? "");
@@ -27,6 +29,11 @@ public partial class DojoPage
         if (AuthState is not null && Caller.From((await AuthState).User) is { IsToken: false, Login: { } login })
         {
             _progress = await Progress.ForAsync(login);
+            // The learner's teams: the groups their User entity is a member of (the Dojo recommends from each one's DORA numbers).
+            _teams = [.. (await Ownership.OwnerRefsAsync(login, CancellationToken.None))
+                .Where(r => r.StartsWith("group:", StringComparison.OrdinalIgnoreCase))
+                .Select(r => r[(r.IndexOf('/', StringComparison.Ordinal) + 1)..])
+                .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
         }
     }
 
