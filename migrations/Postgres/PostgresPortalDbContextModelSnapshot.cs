@@ -443,6 +443,30 @@ namespace Fawkes.Portal.Migrations.Postgres
                     b.ToTable("dojo_quiz_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dojo.Review.DojoReviewItem", b =>
+                {
+                    b.Property<string>("Login")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Login", "QuestionKey");
+
+                    b.ToTable("dojo_review_items", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Commits.CommitCompareRecord", b =>
                 {
                     b.Property<string>("Repository")

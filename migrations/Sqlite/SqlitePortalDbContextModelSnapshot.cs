@@ -428,6 +428,30 @@ namespace Fawkes.Portal.Migrations.Sqlite
                     b.ToTable("dojo_quiz_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("Fawkes.Portal.Features.Dojo.Review.DojoReviewItem", b =>
+                {
+                    b.Property<string>("Login")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Login", "QuestionKey");
+
+                    b.ToTable("dojo_review_items", (string)null);
+                });
+
             modelBuilder.Entity("Fawkes.Portal.Features.Dora.Commits.CommitCompareRecord", b =>
                 {
                     b.Property<string>("Repository")

@@ -3,6 +3,7 @@ using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Quizzes;
 using Fawkes.Portal.Features.Dojo.Reader;
 using Fawkes.Portal.Features.Dojo.Recommendations;
+using Fawkes.Portal.Features.Dojo.Review;
 
 namespace Fawkes.Portal.Features.Dojo;
 
@@ -17,10 +18,11 @@ public static class DojoExtensions
         builder.Services.AddSingleton<ProgressStore>();
         builder.Services.AddSingleton<ProgressService>();
         builder.Services.AddSingleton<QuizService>();
+        builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<TeamPasses>();
         builder.Services.AddSingleton<DojoRecommender>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi().MapRecommendationsApi();
+    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi().MapRecommendationsApi().MapReviewApi();
 }

@@ -11,6 +11,7 @@ public partial class DojoPage
     private Curriculum _curriculum = Curriculum.Empty;
     private LearnerProgress? _progress;
     private IReadOnlyList<string> _teams = [];
+    private string? _login;
 
     [Inject] private DojoContentStore Content { get; set; } = default!;
     [Inject] private ProgressService Progress { get; set; } = default!;
@@ -28,6 +29,7 @@ public partial class DojoPage
         _curriculum = Content.Current;
         if (AuthState is not null && Caller.From((await AuthState).User) is { IsToken: false, Login: { } login })
         {
+            _login = login;
             _progress = await Progress.ForAsync(login);
             // The learner's teams: the groups their User entity is a member of (the Dojo recommends from each one's DORA numbers).
             _teams = [.. (await Ownership.OwnerRefsAsync(login, CancellationToken.None))

@@ -1,4 +1,5 @@
 using Fawkes.Portal.Features.Dojo.Quizzes;
+using Fawkes.Portal.Features.Dojo.Review;
 using Microsoft.AspNetCore.Components;
 
 namespace Fawkes.Portal.Features.Dojo.Pages;
@@ -12,28 +13,32 @@ public partial class QuizPanel
     private bool _busy;
 
     [Inject] private QuizService Quizzes { get; set; } = default!;
+    [Inject] private ReviewService Reviews { get; set; } = default!;
 
     /// <summary>A module's quiz; or leave it null and set <see cref="Belt"/> for a belt assessment.</summary>
     [Parameter] public string? ModuleId { get; set; }
     [Parameter] public string? Belt { get; set; }
+    /// <summary>The learner's daily spaced review instead of a module or belt (needs <see cref="Login"/>).</summary>
+    [Parameter] public bool Review { get; set; }
     /// <summary>The signed-in learner whose attempts are recorded; null grades without storing.</summary>
     [Parameter] public string? Login { get; set; }
     [Parameter] public EventCallback<QuizResult> Graded { get; set; }
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         if (_sheet is null)
         {
-            Retake();
+            await RetakeAsync();
         }
     }
 
-    private void Retake()
+    private async Task RetakeAsync()
     {
         _answers.Clear();
         _result = null;
         _error = null;
-        _sheet = ModuleId is not null ? Quizzes.ModuleSheet(ModuleId) : Belt is not null ? Quizzes.BeltSheet(Belt) : null;
+        _sheet = Review ? (Login is null ? null : await Reviews.SheetAsync(Login))
+            : ModuleId is not null ? Quizzes.ModuleSheet(ModuleId) : Belt is not null ? Quizzes.BeltSheet(Belt) : null;
     }
 
     private string? Picked(string question) => _answers.GetValueOrDefault(question)?.FirstOrDefault();
@@ -62,8 +67,8 @@ public partial class QuizPanel
         try
         {
             var answers = _answers.ToDictionary(a => a.Key, a => a.Value.ToArray(), StringComparer.Ordinal);
-            _result = ModuleId is not null
-                ? await Quizzes.GradeModuleAsync(ModuleId, answers, Login, CancellationToken.None)
+            _result = Review ? await Reviews.GradeAsync(Login!, _sheet?.AttemptId, answers)
+                : ModuleId is not null ? await Quizzes.GradeModuleAsync(ModuleId, answers, Login, CancellationToken.None)
                 : await Quizzes.GradeBeltAsync(Belt!, _sheet?.AttemptId, answers, Login, CancellationToken.None);
             _error = null;
             if (_result is not null)

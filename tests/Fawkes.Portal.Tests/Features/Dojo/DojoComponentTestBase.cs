@@ -3,6 +3,7 @@ using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Quizzes;
 using Fawkes.Portal.Features.Dojo.Reader;
+using Fawkes.Portal.Features.Dojo.Review;
 using Fawkes.Portal.Testing;
 using Fawkes.Portal.Tests.Components;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +35,7 @@ public abstract class DojoComponentTestBase : ComponentTestBase
         Ctx.Services.AddSingleton<ProgressStore>();
         Ctx.Services.AddSingleton<ProgressService>();
         Ctx.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        Ctx.Services.AddSingleton<ReviewService>();
         Ctx.Services.AddSingleton<QuizService>();
     }
 }
