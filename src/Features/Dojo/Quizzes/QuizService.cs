@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fawkes.Portal.Features.Dojo.Certificates;
 using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,7 +11,7 @@ namespace Fawkes.Portal.Features.Dojo.Quizzes;
 /// (<paramref name="login"/> null = an API token: graded, nothing stored). A belt assessment's drawn questions travel in
 /// its attempt id, protected by the app's Data Protection keys (shared by all replicas), so no draw is stored.
 /// </summary>
-public sealed class QuizService(DojoContentStore content, ProgressStore progress, IDataProtectionProvider protection)
+public sealed class QuizService(DojoContentStore content, ProgressStore progress, IDataProtectionProvider protection, CertificateAwarder certificates)
 {
     private static readonly TimeSpan AttemptLifetime = TimeSpan.FromHours(12);
     private readonly ITimeLimitedDataProtector _attempts = protection.CreateProtector("Fawkes.Portal.Dojo.BeltAttempt").ToTimeLimitedDataProtector();
@@ -34,6 +35,7 @@ public sealed class QuizService(DojoContentStore content, ProgressStore progress
         if (login is not null)
         {
             await progress.RecordQuizAsync(login, moduleId, result, ct);
+            await certificates.TryAwardForModuleAsync(login, moduleId, ct);
         }
         return result;
     }
@@ -77,6 +79,7 @@ public sealed class QuizService(DojoContentStore content, ProgressStore progress
         if (login is not null)
         {
             await progress.RecordBeltAsync(login, belt.Id, result, ct);
+            await certificates.TryAwardAsync(login, belt.Id, ct);
         }
         return result;
     }
