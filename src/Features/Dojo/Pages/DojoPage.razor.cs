@@ -1,3 +1,4 @@
+using Fawkes.Portal.Features.Dojo.Certificates;
 using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Identity.Permissions;
@@ -10,9 +11,12 @@ public partial class DojoPage
 {
     private Curriculum _curriculum = Curriculum.Empty;
     private LearnerProgress? _progress;
+    private IReadOnlyList<DojoCertificate> _certificates = [];
+    private bool _seesTeam;
 
     [Inject] private DojoContentStore Content { get; set; } = default!;
     [Inject] private ProgressService Progress { get; set; } = default!;
+    [Inject] private CertificateService Certificates { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private DojoBelt? CurrentBelt => _curriculum.Belt(_progress?.CurrentBelt ?? _curriculum.Belts.FirstOrDefault()?.Id ?? "");
@@ -24,9 +28,12 @@ public partial class DojoPage
     {
         Content.Changed += OnContentChanged;
         _curriculum = Content.Current;
-        if (AuthState is not null && Caller.From((await AuthState).User) is { IsToken: false, Login: { } login })
+        var caller = AuthState is null ? Caller.Anonymous : Caller.From((await AuthState).User);
+        _seesTeam = PermissionRules.Decide(caller, PortalAction.DojoTeam).Allowed;
+        if (caller is { IsToken: false, Login: { } login })
         {
             _progress = await Progress.ForAsync(login);
+            _certificates = await Certificates.ForLearnerAsync(login);
         }
     }
 
