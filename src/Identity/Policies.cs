@@ -15,6 +15,7 @@ public static class Policies
     public const string LiveAction = "action:" + nameof(PortalAction.LiveAction);
     public const string LiveLogs = "action:" + nameof(PortalAction.LiveLogs);
     public const string Admin = "action:" + nameof(PortalAction.Admin);
+    public const string DojoTeam = "action:" + nameof(PortalAction.DojoTeam);
 
     public static string For(PortalAction action) => "action:" + action;
 

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fawkes.Portal.Features.Dojo.Certificates;
 using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Quizzes;
@@ -60,11 +63,20 @@ internal static class DojoApi
                 return BadAnswers(ex);
             }
         });
-        api.MapGet("/progress/me", async (ClaimsPrincipal user, ProgressService progress, CancellationToken ct) =>
-            LearnerLogin(user) is { } login
-                ? Results.Ok(await progress.ForAsync(login, ct))
-                : Results.Problem(title: "No learner", statusCode: 400,
-                    detail: "Progress belongs to a signed-in person; an API token has none. Sign in to the portal to see yours."));
+        api.MapGet("/progress/me", async (ClaimsPrincipal user, HttpContext http, ProgressService progress, CertificateService certificates,
+            BadgeLinks links, DojoContentStore content, CancellationToken ct) =>
+        {
+            if (LearnerLogin(user) is not { } login)
+            {
+                return Results.Problem(title: "No learner", statusCode: 400,
+                    detail: "Progress belongs to a signed-in person; an API token has none. Sign in to the portal to see yours.");
+            }
+            var body = JsonSerializer.SerializeToNode(await progress.ForAsync(login, ct), JsonSerializerOptions.Web)!.AsObject();
+            var documents = links.For(http.Request);
+            body["certificates"] = new JsonArray([.. (await certificates.ForLearnerAsync(login, ct))
+                .Select(c => (JsonNode)CertificateEndpoints.View(c, documents, content.Current))]);
+            return Results.Ok(body);
+        });
         app.MapGet("/dojo/content/{**path}", (string path, DojoContentStore content) =>
         {
             var full = Path.GetFullPath(Path.Combine(content.Root, path));

@@ -16,6 +16,8 @@ public static class PermissionRules
         [PortalAction.DoraWrite] = ("dora.write", PortalRoles.PlatformLead, ApiScopes.DoraWrite),
         [PortalAction.TemplateRun] = ("template.run", PortalRoles.Developer, ApiScopes.ScaffolderRun),
         [PortalAction.Admin] = ("admin", PortalRoles.Admin, ApiScopes.Admin),
+        // Learners' progress is personal: their leads see it, and automation only with an admin token.
+        [PortalAction.DojoTeam] = ("dojo.team", PortalRoles.PlatformLead, ApiScopes.Admin),
     };
 
     /// <param name="target">The record, for record-level actions; null asks whether the caller may do it to some record

@@ -21,4 +21,6 @@ public enum PortalAction
     LiveLogs,
     /// <summary>Tokens, audit log, data quality, integrations.</summary>
     Admin,
+    /// <summary>See a team's Dojo progress (belts, who is stuck where) and export it.</summary>
+    DojoTeam,
 }

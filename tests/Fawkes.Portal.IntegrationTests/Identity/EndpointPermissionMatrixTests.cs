@@ -50,6 +50,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["template-api"] = "Developer PlatformLead Admin t:admin",
         ["template-page"] = "Developer PlatformLead Admin t:scaffolder:run t:admin",
         ["template-run"] = "Developer PlatformLead Admin t:scaffolder:run t:admin",
+        // A team's Dojo progress: its leads and Admins; automation only with an admin token.
+        ["dojo-team"] = "PlatformLead Admin t:admin",
     };
 
     /// <summary>One row per method and route. Pages are rendered for any signed-in caller unless they say otherwise.</summary>
@@ -85,6 +87,11 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /api/dojo/modules"] = "read", ["GET /api/dojo/modules/{id}/quiz"] = "read", ["POST /api/dojo/modules/{id}/quiz"] = "read",
         ["GET /api/dojo/belts/{belt}/assessment"] = "read", ["POST /api/dojo/belts/{belt}/assessment"] = "read",
         ["GET /api/dojo/progress/me"] = "read",
+        // Certificates and Open Badges documents are public so that anyone handed one can verify it.
+        ["GET /dojo/certificates/{Id}"] = "public", ["GET /api/dojo/certificates/{id}"] = "public",
+        ["POST /api/dojo/certificates/{id}/revoke"] = "admin", ["GET /badges/issuer"] = "public",
+        ["GET /badges/classes/{belt}"] = "public", ["GET /badges/classes/{belt}/image"] = "public", ["GET /badges/assertions/{id}"] = "public",
+        ["GET /dojo/team"] = "dojo-team", ["GET /api/dojo/team/{group}/progress.csv"] = "dojo-team",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
         // Template tasks: which task a caller sees is the handler's rule (their own; Admins all; approvers the ones they decide).

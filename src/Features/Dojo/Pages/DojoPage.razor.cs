@@ -1,3 +1,4 @@
+using Fawkes.Portal.Features.Dojo.Certificates;
 using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Identity.Permissions;
@@ -16,6 +17,10 @@ public partial class DojoPage
     [Inject] private DojoContentStore Content { get; set; } = default!;
     [Inject] private ProgressService Progress { get; set; } = default!;
     [Inject] private IOwnershipDirectory Ownership { get; set; } = default!;
+    private IReadOnlyList<DojoCertificate> _certificates = [];
+    private bool _seesTeam;
+
+    [Inject] private CertificateService Certificates { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private DojoBelt? CurrentBelt => _curriculum.Belt(_progress?.CurrentBelt ?? _curriculum.Belts.FirstOrDefault()?.Id ?? "");
@@ -27,7 +32,9 @@ public partial class DojoPage
     {
         Content.Changed += OnContentChanged;
         _curriculum = Content.Current;
-        if (AuthState is not null && Caller.From((await AuthState).User) is { IsToken: false, Login: { } login })
+        var caller = AuthState is null ? Caller.Anonymous : Caller.From((await AuthState).User);
+        _seesTeam = PermissionRules.Decide(caller, PortalAction.DojoTeam).Allowed;
+        if (caller is { IsToken: false, Login: { } login })
         {
             _login = login;
             _progress = await Progress.ForAsync(login);
@@ -36,6 +43,7 @@ public partial class DojoPage
                 .Where(r => r.StartsWith("group:", StringComparison.OrdinalIgnoreCase))
                 .Select(r => r[(r.IndexOf('/', StringComparison.Ordinal) + 1)..])
                 .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+            _certificates = await Certificates.ForLearnerAsync(login);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fawkes.Portal.Features.Dojo.Certificates;
 using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Review;
@@ -11,7 +12,8 @@ namespace Fawkes.Portal.Features.Dojo.Quizzes;
 /// (<paramref name="login"/> null = an API token: graded, nothing stored). A belt assessment's drawn questions travel in
 /// its attempt id, protected by the app's Data Protection keys (shared by all replicas), so no draw is stored.
 /// </summary>
-public sealed class QuizService(DojoContentStore content, ProgressStore progress, ReviewService review, IDataProtectionProvider protection)
+public sealed class QuizService(
+    DojoContentStore content, ProgressStore progress, ReviewService review, IDataProtectionProvider protection, CertificateAwarder certificates)
 {
     private static readonly TimeSpan AttemptLifetime = TimeSpan.FromHours(12);
     private readonly ITimeLimitedDataProtector _attempts = protection.CreateProtector("Fawkes.Portal.Dojo.BeltAttempt").ToTimeLimitedDataProtector();
@@ -36,6 +38,7 @@ public sealed class QuizService(DojoContentStore content, ProgressStore progress
         {
             await progress.RecordQuizAsync(login, moduleId, result, ct);
             await review.MissedAsync(login, result.Missed.Select(q => $"{moduleId}/{q}"), ct);
+            await certificates.TryAwardForModuleAsync(login, moduleId, ct);
         }
         return result;
     }
@@ -80,6 +83,7 @@ public sealed class QuizService(DojoContentStore content, ProgressStore progress
         {
             await progress.RecordBeltAsync(login, belt.Id, result, ct);
             await review.MissedAsync(login, result.Missed, ct);
+            await certificates.TryAwardAsync(login, belt.Id, ct);
         }
         return result;
     }

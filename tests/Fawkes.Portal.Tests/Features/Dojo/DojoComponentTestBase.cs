@@ -1,4 +1,5 @@
 using Fawkes.Portal.Data;
+using Fawkes.Portal.Features.Dojo.Certificates;
 using Fawkes.Portal.Features.Dojo.Content;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Quizzes;
@@ -36,6 +37,7 @@ public abstract class DojoComponentTestBase : ComponentTestBase
         Ctx.Services.AddSingleton<ProgressService>();
         Ctx.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Ctx.Services.AddSingleton<ReviewService>();
+        Ctx.Services.AddSingleton<CertificateAwarder>();
         Ctx.Services.AddSingleton<QuizService>();
     }
 }

@@ -29,6 +29,7 @@ public sealed class PermissionRulesTests
         [(PortalAction.DoraWrite, "*")] = "PlatformLead Admin t:dora:write t:admin",
         [(PortalAction.TemplateRun, "*")] = "Developer PlatformLead Admin t:scaffolder:run t:admin",
         [(PortalAction.Admin, "*")] = "Admin t:admin",
+        [(PortalAction.DojoTeam, "*")] = "PlatformLead Admin t:admin",
         [(PortalAction.CatalogUnregister, "none")] = "Developer PlatformLead Admin t:admin",
         [(PortalAction.CatalogUnregister, "own")] = "Developer PlatformLead Admin t:admin",
         [(PortalAction.CatalogUnregister, "other")] = "Admin t:admin",
