@@ -13,6 +13,10 @@ if (options.WriteCatalog is { Length: > 0 } target)
     Console.WriteLine(CatalogGenerator.Generate(options.Entities, Path.GetFullPath(target)));
     return 0;
 }
+if (args.Contains("--templates"))
+{
+    return await TemplatesBench.RunAsync(options); // bench/templates-bench.sh
+}
 var folder = Directory.CreateTempSubdirectory("fawkes-bench-").FullName;
 var small = options.Events > 0 || options.Circuits.Length > 0;
 var root = CatalogGenerator.Generate(small ? 1000 : options.Entities, Path.Combine(folder, "catalog"));

@@ -17,16 +17,18 @@ public sealed partial class GitHubPublisher
     /// is written first through the contents API and the workspace commit then replaces it: the branch ends with exactly
     /// one commit, and becomes the repository's default branch, as the first push to an empty repository does.
     /// </summary>
+    /// <param name="alreadyDone">What the caller created before this push (publish:github: the repository), so a failure
+    /// names it among what is left on GitHub.</param>
     /// <returns>The new commit's sha.</returns>
     public async Task<string> PushWorkspaceAsync(
         string owner, string repo, string branch, IReadOnlyList<(string Path, byte[] Content, bool Executable)> files, string commitMessage,
-        GitAuthor? author = null, CancellationToken ct = default)
+        GitAuthor? author = null, IReadOnlyList<string>? alreadyDone = null, CancellationToken ct = default)
     {
         var full = $"{owner}/{repo}";
         CheckFiles(full, branch, files);
         var endpoint = Endpoint;
         var client = clients.Create(endpoint);
-        var done = new List<string>();
+        var done = new List<string>(alreadyDone ?? []);
         var repository = await Call(endpoint, full, "reading the repository", done, () => client.Repository.Get(owner, repo).WaitAsync(ct));
         var head = await Call(endpoint, full, $"reading branch {branch}", done, () => HeadAsync(client, owner, repo, branch, ct));
         string? bootstrapBranch = null;

@@ -89,7 +89,7 @@ public sealed partial class GitHubPublisher(GitHubClients clients, ILogger<GitHu
     /// <param name="contentType"><c>json</c> or <c>form</c>.</param>
     public async Task<CreatedWebhook> CreateWebhookAsync(
         string owner, string repo, string url, string? secret, IReadOnlyList<string>? events = null, string contentType = "form", bool insecureSsl = false,
-        CancellationToken ct = default)
+        bool active = true, CancellationToken ct = default)
     {
         var full = $"{owner}/{repo}";
         Require(full, Uri.TryCreate(url, UriKind.Absolute, out var target) && target.Scheme is "http" or "https", $"webhook URL '{url}' is not an absolute http(s) URL");
@@ -101,6 +101,8 @@ public sealed partial class GitHubPublisher(GitHubClients clients, ILogger<GitHu
             ContentType = contentType == "json" ? WebHookContentType.Json : WebHookContentType.Form, Secret = secret, InsecureSsl = insecureSsl,
         }.ToRequest();
         hook.Events = events is { Count: > 0 } ? events : ["push"];
+        // Octokit sends "active": false unless told; GitHub (and Backstage's github:webhook) default to an active hook.
+        hook.Active = active;
         var created = await Call(endpoint, full, "creating the webhook", [], () => client.Repository.Hooks.Create(owner, repo, hook).WaitAsync(ct));
         return new CreatedWebhook(created.Id, created.Url, [.. created.Events]);
     }

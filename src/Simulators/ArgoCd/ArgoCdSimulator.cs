@@ -86,6 +86,9 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
     /// <summary>Applications created through the API (<c>POST /api/v1/applications</c>), in order.</summary>
     public ConcurrentQueue<string> Created { get; } = new();
 
+    /// <summary>The body each created Application was posted with (metadata, spec with source and destination), by name.</summary>
+    public ConcurrentDictionary<string, JsonObject> CreatedApplications { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Creates an Application as ArgoCD does: a new one starts Synced and Healthy here; an existing name answers
     /// ArgoCD's "use upsert flag" error (gRPC InvalidArgument, HTTP 400).</summary>
     private async Task<IResult> CreateAsync(HttpRequest request)
@@ -103,6 +106,7 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
             return Error(HttpStatusCode.BadRequest, 3, "existing application spec is different, use upsert flag to force update");
         }
         Created.Enqueue(name);
+        CreatedApplications[name] = body;
         return Results.Json(SimApplications.Application(created, _now));
     }
 

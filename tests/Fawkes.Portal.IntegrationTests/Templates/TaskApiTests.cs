@@ -63,6 +63,25 @@ public sealed class TaskApiTests(TasksFixture fixture) : IClassFixture<TasksFixt
     }
 
     [Fact]
+    public async Task Values_failing_the_templates_parameter_schema_answer_400_with_each_field_and_no_task_is_created()
+    {
+        var before = (await fixture.Lucas.GetFromJsonAsync<JsonObject>($"{Base}/tasks"))!["totalTasks"]!.GetValue<int>();
+
+        using var missing = await fixture.Lucas.PostAsJsonAsync($"{Base}/tasks", new JsonObject { ["templateRef"] = "hello-task", ["values"] = new JsonObject() });
+        using var wrongType = await fixture.Lucas.PostAsJsonAsync($"{Base}/tasks",
+            new JsonObject { ["templateRef"] = "hello-task", ["values"] = new JsonObject { ["name"] = 42 } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var error = Assert.Single((await missing.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray())!;
+        Assert.Equal("instance.name is required", error["stack"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        var typed = Assert.Single((await wrongType.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray())!;
+        Assert.Equal("instance.name", typed["property"]!.GetValue<string>());
+        Assert.Equal(["name"], typed["path"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(before, (await fixture.Lucas.GetFromJsonAsync<JsonObject>($"{Base}/tasks"))!["totalTasks"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_task_is_visible_to_its_creator_and_Admins_only_and_unknown_ids_answer_404()
     {
         var id = await CreateAsync(fixture.Priya, "hello-task");

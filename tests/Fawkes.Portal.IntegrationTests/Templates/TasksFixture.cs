@@ -52,10 +52,13 @@ public sealed class TasksFixture : IAsyncLifetime
     }
 
     /// <summary>Start-up ingestion is a background job: waits until the test templates and the demo users are in the catalog.</summary>
-    public static async Task WaitForTemplatesAsync(HttpClient client)
+    public static Task WaitForTemplatesAsync(HttpClient client) => WaitForCatalogAsync(client, "template/default/lead-gated", "user/default/lucas.moreau");
+
+    /// <summary>Waits until each entity (<c>kind/namespace/name</c>) is in the catalog.</summary>
+    public static async Task WaitForCatalogAsync(HttpClient client, params string[] paths)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var path in new[] { "template/default/lead-gated", "user/default/lucas.moreau" })
+        foreach (var path in paths)
         {
             while ((await client.GetAsync($"/api/catalog/entities/by-name/{path}")).StatusCode != HttpStatusCode.OK)
             {
@@ -99,7 +102,10 @@ public static class TaskApi
         while (true)
         {
             var task = await GetAsync(client, id);
-            if (statuses.Contains(task["status"]!.GetValue<string>()))
+            var status = task["status"]!.GetValue<string>();
+            // A finished run's status is stored a moment before its completion event: wait for both.
+            if (statuses.Contains(status) && (status is not ("completed" or "failed")
+                || (await EventsAsync(client, id)).Any(e => e!["type"]!.GetValue<string>() == "completion")))
             {
                 return task;
             }

@@ -96,10 +96,13 @@ public static class DryRunEndpoint
     public static IResult? ParameterErrors(JsonObject template, JsonObject values, IReadOnlyDictionary<string, string> secrets)
     {
         var errors = Forms.Schema.TemplateParameterValidator.Validate(template["spec"]?["parameters"] ?? new JsonObject(), values, secrets);
-        if (errors.Count == 0)
-        {
-            return null;
-        }
+        return errors.Count == 0 ? null : ParameterErrorsResult(errors);
+    }
+
+    /// <summary>Backstage's <c>400 {"errors": [...]}</c> for values failing the parameter schemas (dry run and task creation).</summary>
+    public static IResult ParameterErrorsResult(IReadOnlyList<Forms.Schema.ParameterError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         return Results.Json(new JsonObject
         {
             ["errors"] = new JsonArray(errors.Select(e =>

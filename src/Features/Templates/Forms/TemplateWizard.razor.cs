@@ -32,8 +32,11 @@ public sealed partial class TemplateWizard : IDisposable
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
+    private string _wizardPath = "";
+
     protected override void OnInitialized()
     {
+        _wizardPath = new Uri(Navigation.Uri).AbsolutePath;
         _steps = ParameterSteps.From(Parameters);
         var fromUrl = ReadFormData();
         var draft = Drafts.Find(DraftKey);
@@ -183,6 +186,11 @@ public sealed partial class TemplateWizard : IDisposable
     /// <summary>history.replaceState, not NavigateTo: the page keeps its focus and no navigation runs per keystroke.</summary>
     private async Task WriteUrlAsync()
     {
+        // Once Create has navigated to the run page, a late change event must not stamp the form values onto its URL.
+        if (new Uri(Navigation.Uri).AbsolutePath != _wizardPath)
+        {
+            return;
+        }
         var url = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
             ["formData"] = _state.Values.ToJsonString(),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Fawkes.Portal.Features.Catalog.Model;
 using Fawkes.Portal.Features.Catalog.Query;
+using Fawkes.Portal.Features.Templates.Forms.Schema;
 using Fawkes.Portal.Features.Templates.Model;
 using Fawkes.Portal.Identity;
 using Fawkes.Portal.Identity.Permissions;
@@ -11,10 +12,17 @@ using Microsoft.Extensions.Options;
 namespace Fawkes.Portal.Features.Templates.Tasks;
 
 /// <summary>Why a task could not be created, in Backstage's error terms (status, error name, message).</summary>
-public sealed class TaskLaunchException(int status, string name, string message) : Exception(message)
+public class TaskLaunchException(int status, string name, string message) : Exception(message)
 {
     public int Status { get; } = status;
     public string Name { get; } = name;
+}
+
+/// <summary>The values fail the template's parameter schemas: answered as Backstage does, <c>400 {"errors": [...]}</c>.</summary>
+public sealed class TaskParameterException(string templateRef, IReadOnlyList<ParameterError> errors) : TaskLaunchException(400, "InputError",
+    $"Template {templateRef}: the values do not match its parameters: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Message}"))}")
+{
+    public IReadOnlyList<ParameterError> Errors { get; } = errors;
 }
 
 /// <summary>
@@ -38,6 +46,12 @@ public sealed class TaskLauncher(CatalogQueries catalog, TaskStore store, TaskSe
         }
         var (entityRef, entity) = await TemplateAsync(catalog, templateRef, ct);
         var template = Read(entity, entityRef);
+        // As Backstage's POST /v2/tasks: values failing the parameter schemas answer 400 {errors} before a task exists.
+        var invalid = TemplateParameterValidator.Validate(entity["spec"]?["parameters"] ?? new JsonObject(), values, secrets);
+        if (invalid.Count > 0)
+        {
+            throw new TaskParameterException(entityRef.ToString(), invalid);
+        }
         var approval = TaskSpec.Approval(entity, out var approvalProblem);
         if (approvalProblem is not null)
         {

@@ -49,8 +49,28 @@ public sealed record TaskListQuery(IReadOnlyList<string> CreatedBy, IReadOnlyLis
 
 /// <summary>Lists tasks for the API and the <em>My runs</em> page. Non-admins only ever see their own tasks; an Admin sees
 /// everyone's unless <c>onlyMine</c>.</summary>
-public sealed class TaskQueries(IDbContextFactory<PortalDbContext> factory)
+public sealed class TaskQueries(IDbContextFactory<PortalDbContext> factory, TaskAccess access)
 {
+    /// <summary>
+    /// Tasks waiting in <c>awaiting-approval</c> that <paramref name="user"/> may approve or reject, oldest first: the
+    /// approver's to-do list (a PlatformLead does not otherwise see other people's runs).
+    /// </summary>
+    public async Task<IReadOnlyList<ScaffolderTask>> AwaitingDecisionAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var waiting = await db.Set<ScaffolderTask>().AsNoTracking().Where(t => t.Status == ScaffolderTaskStatus.AwaitingApproval)
+            .OrderBy(t => t.CreatedAt).Take(200).ToListAsync(ct);
+        var mine = new List<ScaffolderTask>();
+        foreach (var task in waiting)
+        {
+            if ((await access.CanDecideAsync(user, task, ct)).Allowed)
+            {
+                mine.Add(task);
+            }
+        }
+        return mine;
+    }
+
     public async Task<(IReadOnlyList<ScaffolderTask> Tasks, int Total)> ListAsync(ClaimsPrincipal user, TaskListQuery query, bool onlyMine, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);

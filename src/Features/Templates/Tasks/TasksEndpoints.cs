@@ -50,6 +50,10 @@ public static class TasksEndpoints
         {
             return await handler();
         }
+        catch (TaskParameterException e)
+        {
+            return DryRun.DryRunEndpoint.ParameterErrorsResult(e.Errors);
+        }
         catch (TaskLaunchException e)
         {
             return CatalogProblems.Error(e.Status, e.Name, e.Message);

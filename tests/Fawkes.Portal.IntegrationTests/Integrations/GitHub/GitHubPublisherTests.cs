@@ -133,6 +133,7 @@ public sealed class GitHubPublisherTests : IAsyncLifetime
         Assert.Equal(["push", "pull_request"], stored.Events);
         Assert.Equal(("https://portal.example.com/api/webhooks/github", "json", "********"),
             (stored.Config["url"], stored.Config["content_type"], stored.Config["secret"]));
+        Assert.True(stored.Active, "GitHub and Backstage default to an active hook");
     }
 
     [Fact]

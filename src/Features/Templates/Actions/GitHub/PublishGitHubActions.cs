@@ -21,7 +21,8 @@ public sealed class PublishGitHubAction(GitHubPublisher publisher) : ScaffolderA
             context.InputString("repoVisibility") ?? "private", branch, GitHubActionInputs.Topics(context)), context.CancellationToken);
         await context.Log.InfoAsync($"Created repository {created.HtmlUrl}", null, context.CancellationToken);
         var sha = await publisher.PushWorkspaceAsync(repo.Owner, repo.Repo, branch, files,
-            context.InputString("gitCommitMessage") ?? "initial commit", GitHubActionInputs.Author(context), context.CancellationToken);
+            context.InputString("gitCommitMessage") ?? "initial commit", GitHubActionInputs.Author(context), [$"repository {created.HtmlUrl} created"],
+            context.CancellationToken);
         await context.Log.InfoAsync($"Pushed {files.Count} files to {created.HtmlUrl} as commit {sha}", null, context.CancellationToken);
         context.Output("remoteUrl", created.RemoteUrl);
         context.Output("repoContentsUrl", created.RepoContentsUrl);
@@ -63,7 +64,7 @@ public sealed class GitHubRepoPushAction(GitHubPublisher publisher) : Scaffolder
         var branch = context.InputString("defaultBranch") ?? "main";
         var files = GitHubActionInputs.Files(context, context.InputString("sourcePath"));
         var sha = await publisher.PushWorkspaceAsync(repo.Owner, repo.Repo, branch, files,
-            context.InputString("gitCommitMessage") ?? "initial commit", GitHubActionInputs.Author(context), context.CancellationToken);
+            context.InputString("gitCommitMessage") ?? "initial commit", GitHubActionInputs.Author(context), ct: context.CancellationToken);
         var web = new Uri(publisher.Endpoint.WebBaseUrl, $"{repo.Owner}/{repo.Repo}").ToString();
         context.Output("remoteUrl", web + ".git");
         context.Output("repoContentsUrl", $"{web}/blob/{branch}");

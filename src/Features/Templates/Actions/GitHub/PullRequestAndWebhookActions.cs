@@ -58,7 +58,8 @@ public sealed class GitHubWebhookAction(GitHubPublisher publisher) : ScaffolderA
         }
         var events = (context.Input["events"] as JsonArray)?.Select(e => e?.ToString() ?? "").ToList() ?? ["push"];
         var hook = await publisher.CreateWebhookAsync(repo.Owner, repo.Repo, url, context.InputString("webhookSecret"), events,
-            context.InputString("contentType") ?? "form", context.InputBool("insecureSsl"), context.CancellationToken);
+            context.InputString("contentType") ?? "form", context.InputBool("insecureSsl"),
+            context.Input["active"] is not JsonValue active || active.GetValue<bool>(), context.CancellationToken);
         await context.Log.InfoAsync($"Webhook {hook.Id} to {url} created on {repo.Owner}/{repo.Repo} for {string.Join(", ", hook.Events)}", null, context.CancellationToken);
     }
 }
