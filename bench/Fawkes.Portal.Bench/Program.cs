@@ -7,6 +7,10 @@ using Fawkes.Portal.Bench;
 // Usage: dotnet run -c Release --project bench/Fawkes.Portal.Bench -- --entities 10000 --provider Postgres --connection "Host=…"
 //        … -- --entities 10000 --write-catalog <dir>   (only writes the catalog, prints its catalog-info.yaml path)
 var options = Args.Parse(args);
+if (args.Contains("--live"))
+{
+    return await LiveBench.RunAsync(options);
+}
 if (options.WriteCatalog is { Length: > 0 } target)
 {
     // Only write the catalog (for compat/backstage/bench.sh, which feeds the same files to Backstage and the portal).

@@ -40,7 +40,7 @@ internal sealed class PortalProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static PortalProcess Start(Args o, string root, string folder)
+    public static PortalProcess Start(Args o, string root, string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
         // Run from the publish folder: it is the content root, where the static web assets (blazor.web.js) are found.
         var app = Path.GetFullPath(o.App);
@@ -72,6 +72,10 @@ internal sealed class PortalProcess : IDisposable
         env["Logging__LogLevel__Fawkes.Portal.Features.Catalog.Ingestion.LocationService"] = "Information";
         env["Logging__LogLevel__Fawkes.Portal.Features.Catalog.Ingestion.CatalogWriter"] = "Debug";
         env["Logging__LogLevel__Fawkes.Portal.Features.Catalog.Query.EntitySnapshot"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"Error\"", StringComparison.Ordinal) == true || e.Data?.Contains("stored", StringComparison.Ordinal) == true || e.Data?.Contains("phases", StringComparison.Ordinal) == true || e.Data?.Contains("snapshot", StringComparison.Ordinal) == true) Console.Error.WriteLine(e.Data); };
         process.BeginOutputReadLine();

@@ -26,6 +26,7 @@ public static class LiveExtensions
         builder.Services.AddArgoCdTab();
         builder.Services.AddSonarQubeTab();
         builder.Services.AddSingleton<Overview.LiveOverview>();
+        builder.Services.AddSingleton<Kubernetes.AuditedKubernetesLogs>();
         builder.Services.AddCatalogHealthColumn<Overview.LiveHealthCell>("Health");
         builder.Services.AddEntityBanner<Overview.LiveStrip>(0, e => e.Annotation(KubernetesSelector.IdAnnotation) is not null
             || e.Annotation(KubernetesSelector.LabelSelectorAnnotation) is not null || e.Annotation(Integrations.Jenkins.JenkinsJobRef.Annotation) is not null

@@ -15,34 +15,51 @@ internal static class KubernetesFetcher
     private const int MaxEventNamespaces = 20;
     private const int MaxEvents = 50;
 
+    /// <summary>Objects per list call (kubectl's default chunk size).</summary>
+    internal const int PageSize = 500;
+
+    /// <summary>Pages read at most per list: 20 × 500 objects of one entity is far beyond any real workload.</summary>
+    internal const int MaxPages = 20;
+
     public static async Task<ClusterObjects> FetchAsync(IKubernetes k, KubernetesSelector selector, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var (ns, ls, token) = (selector.Namespace, selector.LabelSelector, cts.Token);
-        Task<IReadOnlyList<T>> List<TList, T>(Func<Task<TList>> all, Func<string, Task<TList>> one, Func<TList, IList<T>?> items, bool optional = true) =>
-            Guard(async () => (IReadOnlyList<T>)[.. items(await (ns is null ? all() : one(ns))) ?? []], optional, cts);
+        Task<IReadOnlyList<T>> List<TList, T>(Func<string?, Task<TList>> all, Func<string, string?, Task<TList>> one, bool optional = true)
+            where TList : IItems<T>, IMetadata<V1ListMeta> =>
+            Guard(() => AllPagesAsync<TList, T>(c => ns is null ? all(c) : one(ns, c)), optional, cts);
 
-        var deployments = List(() => k.AppsV1.ListDeploymentForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.AppsV1.ListNamespacedDeploymentAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
-        var statefulSets = List(() => k.AppsV1.ListStatefulSetForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.AppsV1.ListNamespacedStatefulSetAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
-        var daemonSets = List(() => k.AppsV1.ListDaemonSetForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.AppsV1.ListNamespacedDaemonSetAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
-        var replicaSets = List(() => k.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.AppsV1.ListNamespacedReplicaSetAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
+        var deployments = List<V1DeploymentList, V1Deployment>(
+            c => k.AppsV1.ListDeploymentForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.AppsV1.ListNamespacedDeploymentAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
+        var statefulSets = List<V1StatefulSetList, V1StatefulSet>(
+            c => k.AppsV1.ListStatefulSetForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.AppsV1.ListNamespacedStatefulSetAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
+        var daemonSets = List<V1DaemonSetList, V1DaemonSet>(
+            c => k.AppsV1.ListDaemonSetForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.AppsV1.ListNamespacedDaemonSetAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
+        var replicaSets = List<V1ReplicaSetList, V1ReplicaSet>(
+            c => k.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.AppsV1.ListNamespacedReplicaSetAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
         // Pods are in every cluster's core API: a 404 here means the URL is not an API server.
-        var pods = List(() => k.CoreV1.ListPodForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.CoreV1.ListNamespacedPodAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items, optional: false);
-        var services = List(() => k.CoreV1.ListServiceForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.CoreV1.ListNamespacedServiceAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
-        var ingresses = List(() => k.NetworkingV1.ListIngressForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.NetworkingV1.ListNamespacedIngressAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
-        var hpas = List(() => k.AutoscalingV2.ListHorizontalPodAutoscalerForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
-        var cronJobs = List(() => k.BatchV1.ListCronJobForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.BatchV1.ListNamespacedCronJobAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
-        var jobs = List(() => k.BatchV1.ListJobForAllNamespacesAsync(labelSelector: ls, cancellationToken: token),
-            n => k.BatchV1.ListNamespacedJobAsync(n, labelSelector: ls, cancellationToken: token), l => l.Items);
+        var pods = List<V1PodList, V1Pod>(
+            c => k.CoreV1.ListPodForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.CoreV1.ListNamespacedPodAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token), optional: false);
+        var services = List<V1ServiceList, V1Service>(
+            c => k.CoreV1.ListServiceForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.CoreV1.ListNamespacedServiceAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
+        var ingresses = List<V1IngressList, V1Ingress>(
+            c => k.NetworkingV1.ListIngressForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.NetworkingV1.ListNamespacedIngressAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
+        var hpas = List<V2HorizontalPodAutoscalerList, V2HorizontalPodAutoscaler>(
+            c => k.AutoscalingV2.ListHorizontalPodAutoscalerForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
+        var cronJobs = List<V1CronJobList, V1CronJob>(
+            c => k.BatchV1.ListCronJobForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.BatchV1.ListNamespacedCronJobAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
+        var jobs = List<V1JobList, V1Job>(
+            c => k.BatchV1.ListJobForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
+            (n, c) => k.BatchV1.ListNamespacedJobAsync(n, labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token));
 
         await WhenAllOrFirstFailure(deployments, statefulSets, daemonSets, replicaSets, pods, services, ingresses, hpas, cronJobs, jobs);
         var objects = new ClusterObjects
@@ -58,13 +75,35 @@ internal static class KubernetesFetcher
     {
         var keys = objects.Keys();
         var namespaces = keys.Select(key => key.Namespace).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxEventNamespaces).ToList();
-        var lists = namespaces.Select(n => Guard(async () =>
-            (IReadOnlyList<Corev1Event>)[.. (await k.CoreV1.ListNamespacedEventAsync(n, fieldSelector: "type=Warning", cancellationToken: cts.Token)).Items ?? []],
+        var lists = namespaces.Select(n => Guard(() => AllPagesAsync<Corev1EventList, Corev1Event>(c =>
+            k.CoreV1.ListNamespacedEventAsync(n, fieldSelector: "type=Warning", limit: PageSize, continueParameter: c, cancellationToken: cts.Token)),
             optional: true, cts)).ToArray();
         await WhenAllOrFirstFailure(lists);
         return [.. lists.SelectMany(l => l.Result)
             .Where(e => e.InvolvedObject is { } o && keys.Contains((o.Kind ?? "", o.NamespaceProperty ?? "", o.Name ?? "")))
             .OrderByDescending(LastSeen).Take(MaxEvents)];
+    }
+
+    /// <summary>
+    /// Follows <c>metadata.continue</c> until the list is complete, as kubectl does: a large namespace answers in pages of
+    /// <see cref="PageSize"/> instead of one huge response the API server has to build in memory. At most <see cref="MaxPages"/>.
+    /// </summary>
+    internal static async Task<IReadOnlyList<T>> AllPagesAsync<TList, T>(Func<string?, Task<TList>> page)
+        where TList : IItems<T>, IMetadata<V1ListMeta>
+    {
+        var all = new List<T>();
+        string? next = null;
+        for (var i = 0; i < MaxPages; i++)
+        {
+            var list = await page(next);
+            all.AddRange(list.Items ?? []);
+            next = list.Metadata?.ContinueProperty;
+            if (string.IsNullOrEmpty(next))
+            {
+                break;
+            }
+        }
+        return all;
     }
 
     internal static DateTime LastSeen(Corev1Event e) =>

@@ -8,7 +8,7 @@ namespace Fawkes.Portal.Simulators.Kubernetes;
 /// <summary>
 /// A Kubernetes API server on a loopback port, speaking its wire format for the reads the portal makes: list endpoints of
 /// the core and named groups, cluster-wide and per namespace, <c>labelSelector</c> (set-based too) and <c>fieldSelector</c>,
-/// list kinds with items carrying no kind/apiVersion, bearer-token auth answering 401 with a Status object, and the
+/// list kinds with items carrying no kind/apiVersion, <c>limit</c>/<c>continue</c> paging, bearer-token auth answering 401 with a Status object, and the
 /// discovery document, and container logs (<c>…/pods/{pod}/log</c>, plain text). Driven by <see cref="SimulatedWorkload"/> scenarios; <see cref="Faults"/> injects latency, 500s,
 /// 401s and malformed JSON. Used by demo mode and by the tests, which point the real KubernetesClient at it.
 /// </summary>
@@ -116,16 +116,32 @@ public sealed class KubernetesSimulator : IAsyncDisposable
         {
             return Status(HttpStatusCode.BadRequest, "BadRequest", $"unable to parse requirement: {ex.Message}");
         }
+        var matching = _objects.Where(o => o.Resource == resource && (ns is null || o.Namespace == ns) && selector.Matches(o.Labels) && fields(o.Json)).ToList();
+        int offset, limit;
+        try
+        {
+            (offset, limit) = SimResources.Page(context.Request.Query["continue"], context.Request.Query["limit"], matching.Count);
+        }
+        catch (FormatException ex)
+        {
+            return Status(HttpStatusCode.BadRequest, "BadRequest", ex.Message);
+        }
         var items = new JsonArray();
-        foreach (var o in _objects.Where(o => o.Resource == resource && (ns is null || o.Namespace == ns) && selector.Matches(o.Labels) && fields(o.Json)))
+        foreach (var o in matching.Skip(offset).Take(limit))
         {
             items.Add(o.Json.DeepClone());
+        }
+        var metadata = new JsonObject { ["resourceVersion"] = "4821337" };
+        if (offset + limit < matching.Count)
+        {
+            // An opaque token, as the API server's; the remaining count as it reports it.
+            metadata["continue"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"offset:{offset + limit}"));
+            metadata["remainingItemCount"] = matching.Count - offset - limit;
         }
         // As a real API server: the list carries kind and apiVersion, its items do not.
         return Results.Json(new JsonObject
         {
-            ["kind"] = kind.ListKind, ["apiVersion"] = groupVersion,
-            ["metadata"] = new JsonObject { ["resourceVersion"] = "4821337" }, ["items"] = items,
+            ["kind"] = kind.ListKind, ["apiVersion"] = groupVersion, ["metadata"] = metadata, ["items"] = items,
         });
     }
 

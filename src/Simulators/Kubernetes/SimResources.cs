@@ -20,6 +20,31 @@ internal static class SimResources
         ["cronjobs"] = ("batch/v1", "CronJobList"),
     };
 
+    /// <summary>
+    /// Offset and page size of a list call: <c>limit</c> (0 or absent: everything) and the <c>continue</c> token of the
+    /// previous page. A token this server did not issue is refused, as a real API server refuses it.
+    /// </summary>
+    public static (int Offset, int Limit) Page(string? continueToken, string? limit, int count)
+    {
+        var size = int.TryParse(limit, out var l) && l > 0 ? l : int.MaxValue - count;
+        if (string.IsNullOrEmpty(continueToken))
+        {
+            return (0, size);
+        }
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(continueToken));
+            if (text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text[7..], out var offset) && offset >= 0)
+            {
+                return (offset, size);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        throw new FormatException("continue key is not valid");
+    }
+
     /// <summary><c>type=Warning,involvedObject.kind!=Node</c>: equality and inequality on dotted field paths.</summary>
     public static Func<JsonObject, bool> FieldSelector(string? selector)
     {

@@ -14,7 +14,7 @@ internal static class SimScenarios
         var running = new PodPlan("Running", new ContainerShape("running", Ready: true));
         return w.Scenario switch
         {
-            KubernetesScenario.Healthy => Deployment(w, now, [running, running], Available(now)),
+            KubernetesScenario.Healthy => Deployment(w, now, [.. Enumerable.Repeat(running, Math.Max(1, w.Replicas))], Available(now)),
             KubernetesScenario.CrashLoop => Deployment(w, now,
                 [
                     new("Running", new ContainerShape("waiting", false, 7, "CrashLoopBackOff", "back-off 5m0s restarting failed container=app pod=POD",

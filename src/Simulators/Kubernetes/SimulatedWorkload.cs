@@ -17,8 +17,10 @@ public enum KubernetesScenario
 /// <summary>
 /// One workload in the simulated cluster. Its objects carry <c>backstage.io/kubernetes-id: Id</c> and
 /// <c>app.kubernetes.io/name: Id</c>, plus <paramref name="Labels"/> (to test label-selector annotations).
+/// <paramref name="Replicas"/> sets the pod count of a Healthy workload (large clusters for the bench).
 /// </summary>
-public sealed record SimulatedWorkload(string Id, string Namespace, KubernetesScenario Scenario, IReadOnlyDictionary<string, string>? Labels = null);
+public sealed record SimulatedWorkload(string Id, string Namespace, KubernetesScenario Scenario, IReadOnlyDictionary<string, string>? Labels = null,
+    int Replicas = 2);
 
 /// <summary>Faults the simulator injects into every answer; changeable while it runs.</summary>
 public sealed class SimulatorFaults

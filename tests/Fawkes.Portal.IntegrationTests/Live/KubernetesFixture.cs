@@ -22,6 +22,9 @@ public sealed class KubernetesFixture : IAsyncLifetime
         ("k-hpa", KubernetesScenario.HpaAtMax), ("k-job", KubernetesScenario.FailedJob), ("k-live", KubernetesScenario.LivenessFailing),
     ];
 
+    /// <summary>Pods of k-big: more than two pages of the portal's list calls.</summary>
+    public const int BigReplicas = 1_100;
+
     public PortalHost Host { get; private set; } = default!;
     public HttpClient Api { get; private set; } = default!;
     public KubernetesSimulator Alpha { get; private set; } = default!;
@@ -45,7 +48,7 @@ public sealed class KubernetesFixture : IAsyncLifetime
         }
         var host = await PortalHost.StartPostgresAsync(settings);
         var api = host.NewClient(bearer: PortalHost.BootstrapToken);
-        await CatalogFixture.WaitForAsync(api, Scenarios.Length + 3);
+        await CatalogFixture.WaitForAsync(api, Scenarios.Length + 4);
         return (host, api);
     }
 
@@ -58,6 +61,7 @@ public sealed class KubernetesFixture : IAsyncLifetime
             new("k-sel-db", "shop", KubernetesScenario.CrashLoop, new Dictionary<string, string> { ["team"] = "orders", ["tier"] = "db" }),
             new("k-twin", "blue", KubernetesScenario.Healthy),
             new("k-twin", "green", KubernetesScenario.CrashLoop),
+            new("k-big", "shop", KubernetesScenario.Healthy, Replicas: BigReplicas),
         ], AlphaToken);
         Beta = await KubernetesSimulator.StartAsync([new("k-healthy", "shop", KubernetesScenario.Healthy)], BetaToken);
         Failing = await KubernetesSimulator.StartAsync([new("k-healthy", "shop", KubernetesScenario.Healthy)], BetaToken);
@@ -108,6 +112,7 @@ public sealed class KubernetesFixture : IAsyncLifetime
         entities.Add(Component("k-selector", "backstage.io/kubernetes-id: k-crash", "backstage.io/kubernetes-label-selector: 'team in (orders,billing),tier=api'"));
         entities.Add(Component("k-twin", "backstage.io/kubernetes-id: k-twin", "backstage.io/kubernetes-namespace: blue"));
         entities.Add(Component("k-none"));
+        entities.Add(Component("k-big", "backstage.io/kubernetes-id: k-big", "backstage.io/kubernetes-namespace: shop"));
         return string.Join("---\n", entities);
     }
 

@@ -111,6 +111,24 @@ public sealed class KubernetesLogsTests(KubernetesLogsFixture fixture) : IClassF
         Assert.Contains(fixture.Alpha.RequestLog, r => r.StartsWith($"/api/v1/namespaces/shop/pods/{pod}/log?", StringComparison.Ordinal) && r.Contains("tailLines=5", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Each_log_read_is_audited_with_who_which_entity_and_which_container_and_a_refused_one_is_not()
+    {
+        var pod = await PodOfAsync("l-healthy");
+        using var owner = await SignedInAsync(KubernetesLogsFixture.Owner, "Developer");
+        using var learner = await SignedInAsync("mei.chen", "Learner");
+        var audit = fixture.Host.Services.GetRequiredService<Fawkes.Portal.Operations.Audit.AuditLog>();
+        var before = (await audit.QueryAsync("live.kubernetes.logs", 0, 1000)).Items.Select(e => e.Id).ToHashSet();
+
+        using var read = await owner.GetAsync(LogsUrl("l-healthy", pod, extra: "&tailLines=7"));
+        using var refused = await learner.GetAsync(LogsUrl("l-healthy", pod));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (read.StatusCode, refused.StatusCode));
+        var entry = Assert.Single((await audit.QueryAsync("live.kubernetes.logs", 0, 1000)).Items, e => !before.Contains(e.Id));
+        Assert.Equal((KubernetesLogsFixture.Owner, "entity:component:default/l-healthy"), (entry.Actor, entry.Target));
+        Assert.Equal($"alpha: shop/{pod} container app, last 7 lines", entry.Detail);
+    }
+
     [Theory]
     [InlineData("l-crash", "password authentication failed")]
     [InlineData("l-oom", "of 256 MiB limit")]

@@ -22,7 +22,7 @@ public partial class KubernetesLogViewer : IDisposable
 
     [Parameter, EditorRequired] public EntityView Entity { get; set; } = default!;
     [Parameter, EditorRequired] public IReadOnlyList<ClusterPod> Pods { get; set; } = [];
-    [Inject] private KubernetesLogs Logs { get; set; } = default!;
+    [Inject] private AuditedKubernetesLogs Logs { get; set; } = default!;
     [Inject] private PermissionService Permissions { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
@@ -54,8 +54,8 @@ public partial class KubernetesLogViewer : IDisposable
             return;
         }
         // The viewer is shown only to those allowed; asked again here (roles or ownership may have changed since).
-        var decision = await Permissions.DecideAsync(AuthState is null ? null : (await AuthState).User, PortalAction.LiveLogs,
-            CatalogOwnership.OfEntity(Entity.Json));
+        var user = AuthState is null ? null : (await AuthState).User;
+        var decision = await Permissions.DecideAsync(user, PortalAction.LiveLogs, CatalogOwnership.OfEntity(Entity.Json));
         if (!decision.Allowed || KubernetesSelector.FromAnnotations(Entity.Annotation) is not { } selector)
         {
             Snackbar.Add(decision.Message, Severity.Error);
@@ -64,7 +64,8 @@ public partial class KubernetesLogViewer : IDisposable
         _loading = true;
         try
         {
-            _answer = await Logs.GetAsync(selector, target.Cluster, target.Pod.Namespace, target.Pod.Name, _container, _tailLines, _disposed.Token);
+            _answer = await Logs.ReadAsync(user, Entity.Ref, selector, target.Cluster, target.Pod.Namespace, target.Pod.Name, _container, _tailLines,
+                _disposed.Token);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {

@@ -11,7 +11,7 @@ namespace Fawkes.Portal.Features.Live.Kubernetes;
 
 /// <summary>
 /// <c>GET …/kubernetes/logs?cluster=&amp;namespace=&amp;pod=&amp;container=&amp;tailLines=</c>: the tail of one container's log, for
-/// the entity's owners, PlatformLead and Admin (the permission service's <c>live.logs</c> rule), and only of the entity's own pods.
+/// the entity's owners, PlatformLead and Admin (the permission service's <c>live.logs</c> rule), and only of the entity's own pods; audited.
 /// </summary>
 public static class KubernetesLogsEndpoint
 {
@@ -24,7 +24,7 @@ public static class KubernetesLogsEndpoint
 
     private static async Task<IResult> GetAsync(string kind, [FromRoute(Name = "namespace")] string entityNamespace, string name,
         string? cluster, [FromQuery(Name = "namespace")] string? podNamespace, string? pod, string? container, int? tailLines,
-        CatalogQueries catalog, PermissionService permissions, KubernetesLogs logs, HttpContext context, CancellationToken ct)
+        CatalogQueries catalog, PermissionService permissions, AuditedKubernetesLogs logs, HttpContext context, CancellationToken ct)
     {
         var missing = new[] { ("cluster", cluster), ("namespace", podNamespace), ("pod", pod), ("container", container) }
             .Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1).ToList();
@@ -49,7 +49,8 @@ public static class KubernetesLogsEndpoint
             return Results.Problem(title: "No Kubernetes mapping", statusCode: StatusCodes.Status404NotFound,
                 detail: $"{kind} '{name}' has no {KubernetesSelector.IdAnnotation} or {KubernetesSelector.LabelSelectorAnnotation} annotation.");
         }
-        var answer = await logs.GetAsync(selector, cluster!, podNamespace!, pod!, container!, tailLines ?? KubernetesLogs.DefaultTailLines, ct);
+        var answer = await logs.ReadAsync(context.User, new EntityRef(kind, entityNamespace, name), selector, cluster!, podNamespace!, pod!, container!,
+            tailLines ?? KubernetesLogs.DefaultTailLines, ct);
         return answer.Status switch
         {
             IntegrationStatus.Ok => Results.Ok(answer),

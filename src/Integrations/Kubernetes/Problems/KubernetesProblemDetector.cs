@@ -22,8 +22,13 @@ public static class KubernetesProblemDetector
             problems.AddRange(PodProblems.Detect(cluster, pod, now));
         }
         var notReadyPods = problems.Where(p => p.Reason is "ReadinessProbeFailed" or "ContainersNotReady").Select(p => (p.Namespace, p.Resource)).ToHashSet();
-        problems.AddRange(EventProblems.Detect(cluster, objects).Where(p => !(p.Reason == "Unhealthy" && p.Message.Contains("readiness", StringComparison.Ordinal)
-            && notReadyPods.Contains((p.Namespace, p.Resource)))));
+        var events = EventProblems.Detect(cluster, objects).Where(p => !(p.Reason == "Unhealthy" && p.Message.Contains("readiness", StringComparison.Ordinal)
+            && notReadyPods.Contains((p.Namespace, p.Resource)))).ToList();
+        // A failing liveness probe is the restarts' cause: say that, not also "it restarts".
+        var livenessPods = events.Where(p => p.Reason == "Unhealthy" && p.Message.Contains("liveness", StringComparison.Ordinal))
+            .Select(p => (p.Namespace, p.Resource)).ToHashSet();
+        problems.RemoveAll(p => p.Reason == "ContainerRestarting" && livenessPods.Contains((p.Namespace, p.Resource)));
+        problems.AddRange(events);
         foreach (var deployment in objects.Deployments)
         {
             problems.AddRange(WorkloadProblems.Deployment(cluster, deployment));

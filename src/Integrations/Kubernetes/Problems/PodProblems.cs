@@ -12,11 +12,13 @@ internal static class PodProblems
         "InvalidImageName", "RunContainerError", "ErrImageNeverPull",
     };
 
-    /// <summary>A container restarting this often within <see cref="RecentRestart"/> is flagged even between crashes.</summary>
-    internal const int RestartThreshold = 3;
+    /// <summary>Waiting reasons of a normal start; reported (as information) only when the kubelet adds a message.</summary>
+    private static readonly HashSet<string> NormalWaits = new(StringComparer.Ordinal) { "ContainerCreating", "PodInitializing" };
+
+    /// <summary>A restart within this time is a warning; an older one only information.</summary>
     internal static readonly TimeSpan RecentRestart = TimeSpan.FromHours(1);
 
-    /// <summary>How long a running container may stay unready before it is a problem (slow starts are normal).</summary>
+    /// <summary>How long a running container without a readiness probe may stay unready before it is a problem.</summary>
     internal static readonly TimeSpan NotReadyGrace = TimeSpan.FromMinutes(5);
 
     /// <summary>Running, every container ready, never restarted: nothing about such a pod is ever flagged.</summary>
@@ -64,10 +66,13 @@ internal static class PodProblems
         var podName = pod.Metadata?.Name ?? "";
         var waiting = status.State?.Waiting;
         var flagged = false;
-        if (waiting?.Reason is { } reason && FailedWaits.Contains(reason))
+        // Any other waiting reason the kubelet explains with a message is reported too (as Backstage does), less severely:
+        // ContainerCreating and PodInitializing, the normal ones, come without a message.
+        if (waiting?.Reason is { } reason && (FailedWaits.Contains(reason) || !string.IsNullOrWhiteSpace(waiting.Message)))
         {
             flagged = true;
-            yield return (ProblemSeverity.Error, reason, ProblemText.Waiting(reason, status.Name, init, podName, status.Image, waiting.Message));
+            var severity = FailedWaits.Contains(reason) ? ProblemSeverity.Error : NormalWaits.Contains(reason) ? ProblemSeverity.Info : ProblemSeverity.Warning;
+            yield return (severity, reason, ProblemText.Waiting(reason, status.Name, init, podName, status.Image, waiting.Message));
         }
         var limit = MemoryLimit(pod, status.Name, init);
         if (status.State?.Terminated?.Reason == "OOMKilled")
@@ -82,20 +87,31 @@ internal static class PodProblems
             yield return (severity, "OOMKilled", ProblemText.OomKilled(status.Name, podName, current: false, status.RestartCount, limit));
         }
         var last = status.LastState?.Terminated;
-        if (!flagged && status.RestartCount >= RestartThreshold && last is not null
-            && (last.FinishedAt is null || now - new DateTimeOffset(DateTime.SpecifyKind(last.FinishedAt.Value, DateTimeKind.Utc)) <= RecentRestart))
+        if (!flagged && status.RestartCount > 0)
         {
+            // Every restart is reported (Backstage reports any restartCount > 0); one long ago is only information.
+            var recent = last?.FinishedAt is not { } finished || now - new DateTimeOffset(DateTime.SpecifyKind(finished, DateTimeKind.Utc)) <= RecentRestart;
             flagged = true;
-            yield return (ProblemSeverity.Warning, "ContainerRestarting", ProblemText.Restarting(status.Name, podName, status.RestartCount, last.Reason, last.ExitCode));
+            yield return (recent ? ProblemSeverity.Warning : ProblemSeverity.Info, "ContainerRestarting",
+                ProblemText.Restarting(status.Name, podName, status.RestartCount, last?.Reason, last?.ExitCode));
         }
-        if (!flagged && !init && !status.Ready && pod.Status?.Phase == "Running" && status.State?.Running?.StartedAt is { } started
-            && now - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc)) > NotReadyGrace)
+        if (!init && !status.Ready && status.State?.Running?.StartedAt is { } started)
         {
-            var hasProbe = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == status.Name)?.ReadinessProbe is not null;
-            yield return (ProblemSeverity.Warning, hasProbe ? "ReadinessProbeFailed" : "ContainersNotReady",
-                ProblemText.NotReady(status.Name, podName, now - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc)), hasProbe));
+            var runningFor = now - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc));
+            var probe = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == status.Name)?.ReadinessProbe;
+            // With a probe: unready once the probe had time to pass (its initial delay plus failureThreshold periods, as
+            // Backstage computes it), whatever else is wrong; without one, after a grace period and only if nothing else explains it.
+            if (probe is not null ? runningFor > ProbeDeadline(probe) : !flagged && pod.Status?.Phase == "Running" && runningFor > NotReadyGrace)
+            {
+                yield return (ProblemSeverity.Warning, probe is not null ? "ReadinessProbeFailed" : "ContainersNotReady",
+                    ProblemText.NotReady(status.Name, podName, runningFor, probe is not null));
+            }
         }
     }
+
+    /// <summary>How long a readiness probe may fail from the container's start; Kubernetes' defaults where the spec has none.</summary>
+    internal static TimeSpan ProbeDeadline(V1Probe probe) =>
+        TimeSpan.FromSeconds((probe.InitialDelaySeconds ?? 0) + ((probe.PeriodSeconds ?? 10) * (probe.FailureThreshold ?? 3)));
 
     internal static bool IsJobPod(V1Pod pod) => pod.Metadata?.OwnerReferences?.Any(o => o.Kind == "Job") == true;
 

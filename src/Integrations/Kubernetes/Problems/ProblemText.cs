@@ -64,6 +64,17 @@ internal static class ProblemText
         "Look at the new pods' problems below (image, crash, probes, resources); fix them and redeploy, "
         + $"or roll back (kubectl rollout undo deployment/{deployment}).");
 
+    public static (string Message, string Suggestion) ConditionFalse(string kind, string name, string type, string reason, string? detail,
+        int available, int desired) => (
+        $"{kind} {name} reports {type} = False ({reason}): {available} of {desired} replica(s) available.{(string.IsNullOrWhiteSpace(detail) ? "" : " " + detail.Trim())}",
+        type == "Available"
+            ? "Too few of its pods are ready: look at the pods' problems (crashes, image, probes, scheduling) and fix those first."
+            : $"Describe it (kubectl describe {kind.ToLowerInvariant()} {name}) and read its events for the cause.");
+
+    public static (string Message, string Suggestion) FixedReplicas(string hpa, int current, int max, string? target) => (
+        $"Autoscaler {hpa} keeps {target ?? "its target"} at {current} replica(s), its maximum; minReplicas = maxReplicas, so it can never scale.",
+        "Nothing to do if the fixed size is deliberate; otherwise lower minReplicas or raise maxReplicas so it can follow the load.");
+
     public static (string Message, string Suggestion) ReplicaFailure(string kind, string name, string reason, string? detail) => (
         $"{kind} {name} cannot create its pods ({reason}).{(string.IsNullOrWhiteSpace(detail) ? "" : " " + detail.Trim())}",
         "Usually a ResourceQuota, LimitRange or admission policy refuses the pods: raise the quota or change the pod spec to satisfy it.");

@@ -15,6 +15,16 @@ internal static class WorkloadProblems
             var (message, suggestion) = ProblemText.ProgressDeadline(name, stuck.Message);
             yield return new(cluster, "Deployment", name, ns, ProblemSeverity.Error, "ProgressDeadlineExceeded", message, suggestion);
         }
+        // Any other condition that is False and explains itself (Available: MinimumReplicasUnavailable, Progressing:
+        // ReplicaSetCreateError …), as Backstage reports every such condition.
+        foreach (var c in conditions.Where(c => c.Status == "False" && !string.IsNullOrWhiteSpace(c.Message)
+            && !(c.Type == "Progressing" && c.Reason == "ProgressDeadlineExceeded")))
+        {
+            var reason = string.IsNullOrWhiteSpace(c.Reason) ? $"{c.Type}False" : c.Reason;
+            var (message, suggestion) = ProblemText.ConditionFalse("Deployment", name, c.Type, reason, c.Message, deployment.Status?.AvailableReplicas ?? 0,
+                deployment.Spec?.Replicas ?? 1);
+            yield return new(cluster, "Deployment", name, ns, ProblemSeverity.Warning, reason, message, suggestion);
+        }
         if (conditions.FirstOrDefault(c => c.Type == "ReplicaFailure" && c.Status == "True") is { } failure)
         {
             var reason = string.IsNullOrWhiteSpace(failure.Reason) ? "ReplicaFailure" : failure.Reason;
@@ -31,11 +41,12 @@ internal static class WorkloadProblems
         var min = hpa.Spec?.MinReplicas ?? 1;
         var current = hpa.Status?.CurrentReplicas ?? 0;
         var target = hpa.Spec?.ScaleTargetRef is { } t ? $"{t.Kind} {t.Name}" : null;
-        // min == max is a fixed size chosen on purpose, not an autoscaler out of room.
-        if (max > 0 && max > min && current >= max)
+        // min == max is usually a fixed size chosen on purpose: still reported (Backstage does), as information.
+        if (max > 0 && current >= max)
         {
-            var (message, suggestion) = ProblemText.MaxReplicas(name, current, max, target);
-            yield return new(cluster, "HorizontalPodAutoscaler", name, ns, ProblemSeverity.Warning, "MaxReplicasReached", message, suggestion);
+            var (message, suggestion) = max > min ? ProblemText.MaxReplicas(name, current, max, target) : ProblemText.FixedReplicas(name, current, max, target);
+            yield return new(cluster, "HorizontalPodAutoscaler", name, ns, max > min ? ProblemSeverity.Warning : ProblemSeverity.Info,
+                "MaxReplicasReached", message, suggestion);
         }
         if (hpa.Status?.Conditions?.FirstOrDefault(c => c.Type == "ScalingActive" && c.Status == "False" && c.Reason != "ScalingDisabled") is { } inactive)
         {

@@ -28,20 +28,20 @@ internal static class K8sObjects
             : new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = lastExit, Reason = lastReason, FinishedAt = Now.AddMinutes(-10).UtcDateTime } },
     };
 
-    public static V1ContainerStatus Waiting(string reason, string name = "app", int restarts = 0, string? lastReason = null) => new()
+    public static V1ContainerStatus Waiting(string reason, string name = "app", int restarts = 0, string? lastReason = null, string? message = "back-off") => new()
     {
         Name = name,
         Image = "registry.example/app:1",
         ImageID = "",
         Ready = false,
         RestartCount = restarts,
-        State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Message = "back-off", Reason = reason } },
+        State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Message = message, Reason = reason } },
         LastState = lastReason is null ? new V1ContainerState()
             : new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = 137, Reason = lastReason, FinishedAt = Now.AddMinutes(-1).UtcDateTime } },
     };
 
     public static V1Pod Pod(string name, string phase, IEnumerable<V1ContainerStatus>? containers = null, IEnumerable<V1ContainerStatus>? init = null,
-        string? jobOwner = null, IEnumerable<V1PodCondition>? conditions = null, bool readinessProbe = true) => new()
+        string? jobOwner = null, IEnumerable<V1PodCondition>? conditions = null, bool readinessProbe = true, int? probeDelay = null) => new()
     {
         Metadata = Meta(name, jobOwner is null ? "ReplicaSet" : "Job", jobOwner ?? "rs-1"),
         Spec = new V1PodSpec
@@ -50,7 +50,7 @@ internal static class K8sObjects
             {
                 Name = "app",
                 Image = "registry.example/app:1",
-                ReadinessProbe = readinessProbe ? new V1Probe { HttpGet = new V1HTTPGetAction { Port = 8080, Path = "/ready" } } : null,
+                ReadinessProbe = readinessProbe ? new V1Probe { HttpGet = new V1HTTPGetAction { Port = 8080, Path = "/ready" }, InitialDelaySeconds = probeDelay } : null,
                 Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("256Mi") } },
             }],
             NodeName = "node-1",

@@ -51,9 +51,21 @@ public sealed class KubernetesProblemDetectorTests
     }
 
     [Fact]
-    public void ContainerCreating_and_PodInitializing_are_not_problems()
+    public void ContainerCreating_and_PodInitializing_without_a_message_are_not_problems()
     {
-        Assert.Empty(Detect(new ClusterObjects { Pods = [Pod("api-1", "Pending", [Waiting("ContainerCreating")], [Waiting("PodInitializing", "init")])] }));
+        Assert.Empty(Detect(new ClusterObjects { Pods = [Pod("api-1", "Pending", [Waiting("ContainerCreating", message: null)],
+            [Waiting("PodInitializing", "init", message: null)])] }));
+    }
+
+    [Theory]
+    [InlineData("PreStartHookError", "warning")]
+    [InlineData("ContainerCreating", "info")]
+    public void Any_waiting_reason_the_kubelet_explains_with_a_message_is_reported(string reason, string severity)
+    {
+        var problem = Single(new ClusterObjects { Pods = [Pod("api-1", "Pending", [Waiting(reason, message: "hook failed: exit 1")])] }, reason);
+
+        Assert.Equal(severity, problem.Severity);
+        Assert.Contains("hook failed", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +166,7 @@ public sealed class KubernetesProblemDetectorTests
     [Theory]
     [InlineData(2, 5, 5, true)]
     [InlineData(2, 5, 4, false)]
-    [InlineData(3, 3, 3, false)] // a fixed size chosen on purpose
+    [InlineData(3, 3, 3, true)] // a fixed size, reported as information (Backstage reports it too)
     public void An_autoscaler_at_its_maximum_is_reported(int min, int max, int current, bool reported)
     {
         var hpa = new V2HorizontalPodAutoscaler
@@ -170,6 +182,7 @@ public sealed class KubernetesProblemDetectorTests
         var problems = Detect(new ClusterObjects { HorizontalPodAutoscalers = [hpa] });
 
         Assert.Equal(reported, problems.Any(p => p.Reason == "MaxReplicasReached" && p.Kind == "HorizontalPodAutoscaler"));
+        Assert.All(problems, p => Assert.Equal(min == max ? "info" : "warning", p.Severity));
     }
 
     [Fact]
@@ -184,10 +197,58 @@ public sealed class KubernetesProblemDetectorTests
     }
 
     [Fact]
-    public void A_container_running_unready_past_the_grace_period_is_a_failing_readiness_probe()
+    public void A_container_unready_after_its_probe_had_time_to_pass_is_a_failing_readiness_probe()
     {
-        Single(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, startedAgo: TimeSpan.FromMinutes(20))])] }, "ReadinessProbeFailed");
-        Assert.Empty(Detect(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, startedAgo: TimeSpan.FromMinutes(1))])] }));
+        // Kubernetes' defaults: period 10 s × failureThreshold 3, plus the initial delay.
+        Single(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, startedAgo: TimeSpan.FromSeconds(45))])] }, "ReadinessProbeFailed");
+        Assert.Empty(Detect(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, startedAgo: TimeSpan.FromSeconds(20))])] }));
+        Assert.Empty(Detect(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, startedAgo: TimeSpan.FromMinutes(1))], probeDelay: 120)] }));
+    }
+
+    [Fact]
+    public void A_container_without_a_readiness_probe_is_flagged_unready_only_after_the_grace_period()
+    {
+        Single(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, startedAgo: TimeSpan.FromMinutes(20))], readinessProbe: false)] },
+            "ContainersNotReady");
+        Assert.Empty(Detect(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, startedAgo: TimeSpan.FromMinutes(2))], readinessProbe: false)] }));
+    }
+
+    [Fact]
+    public void Every_restart_is_reported_a_recent_one_as_a_warning_an_old_one_as_information()
+    {
+        var recent = Single(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(restarts: 1, lastReason: "Error")])] }, "ContainerRestarting");
+        var old = Running(restarts: 1, lastReason: "Error");
+        old.LastState.Terminated.FinishedAt = Now.AddDays(-2).UtcDateTime;
+
+        Assert.Equal("warning", recent.Severity);
+        Assert.Equal("info", Single(new ClusterObjects { Pods = [Pod("api-1", "Running", [old])] }, "ContainerRestarting").Severity);
+    }
+
+    [Fact]
+    public void A_restarted_container_that_stays_unready_reports_both()
+    {
+        var problems = Detect(new ClusterObjects { Pods = [Pod("api-1", "Running", [Running(ready: false, restarts: 1, lastReason: "Error",
+            startedAgo: TimeSpan.FromMinutes(2))])] });
+
+        Assert.Equal(["ContainerRestarting", "ReadinessProbeFailed"], problems.Select(p => p.Reason).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_deployment_condition_that_is_false_with_a_message_is_reported_with_its_reason()
+    {
+        var deployment = new V1Deployment
+        {
+            Metadata = Meta("api"),
+            Spec = new V1DeploymentSpec { Replicas = 2, Selector = new V1LabelSelector(), Template = new V1PodTemplateSpec() },
+            Status = new V1DeploymentStatus { AvailableReplicas = 1, Conditions = [
+                new V1DeploymentCondition { Status = "False", Type = "Available", Reason = "MinimumReplicasUnavailable", Message = "Deployment does not have minimum availability." },
+                new V1DeploymentCondition { Status = "True", Type = "Progressing", Reason = "ReplicaSetUpdated", Message = "ReplicaSet \"api-5d\" is progressing." }] },
+        };
+
+        var problem = Single(new ClusterObjects { Deployments = [deployment] }, "MinimumReplicasUnavailable");
+
+        Assert.Equal(("Deployment", "warning"), (problem.Kind, problem.Severity));
+        Assert.Contains("1 of 2", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
