@@ -1,4 +1,5 @@
 using Fawkes.Portal.Features.Dojo.Content;
+using Fawkes.Portal.Features.Dojo.Labs;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Quizzes;
 using Fawkes.Portal.Features.Dojo.Reader;
@@ -16,8 +17,9 @@ public static class DojoExtensions
         builder.Services.AddSingleton<ProgressStore>();
         builder.Services.AddSingleton<ProgressService>();
         builder.Services.AddSingleton<QuizService>();
+        builder.Services.AddDojoLabs();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi();
+    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi().MapDojoLabs();
 }
