@@ -17,14 +17,14 @@ public partial class LabPanel
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     [Parameter, EditorRequired] public string ModuleId { get; set; } = "";
-    /// <summary>The signed-in learner; null shows a sign-in hint (a lab is about one's own service).</summary>
-    [Parameter] public string? Login { get; set; }
+    /// <summary>The signed-in learner (the module page shows a sign-in hint instead of this panel to anyone else).</summary>
+    [Parameter, EditorRequired] public string Login { get; set; } = "";
     /// <summary>After each run (the page refreshes the learner's progress).</summary>
     [Parameter] public EventCallback<LabRunResult> Checked { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Login is null || _loadedFor == $"{Login}\n{ModuleId}")
+        if (_loadedFor == $"{Login}\n{ModuleId}")
         {
             return;
         }
