@@ -84,7 +84,7 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /dojo/modules/{id}"] = "signed-in", ["GET /dojo/belts/{belt}/assessment"] = "signed-in", ["GET /dojo/content/{**path}"] = "read",
         ["GET /api/dojo/modules"] = "read", ["GET /api/dojo/modules/{id}/quiz"] = "read", ["POST /api/dojo/modules/{id}/quiz"] = "read",
         ["GET /api/dojo/belts/{belt}/assessment"] = "read", ["POST /api/dojo/belts/{belt}/assessment"] = "read",
-        ["GET /api/dojo/progress/me"] = "read",
+        ["GET /api/dojo/progress/me"] = "read", ["POST /api/dojo/modules/{id}/lab"] = "read",
         ["GET /{**path:file}"] = "signed-in", ["GET /_framework/opaque-redirect"] = "signed-in",
         ["POST /api/dora/argocd"] = "dora-write", ["POST /api/dora/alertmanager"] = "dora-write", ["POST /api/dora/jenkins"] = "dora-write",
         // Template tasks: which task a caller sees is the handler's rule (their own; Admins all; approvers the ones they decide).
