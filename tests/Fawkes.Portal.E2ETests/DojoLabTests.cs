@@ -35,6 +35,7 @@ public sealed class DojoLabTests(BrowserFixture fixture)
         var argocd = page.Locator("[data-testid=lab-check][data-type=argocd]");
         await Expect(argocd).ToHaveAttributeAsync("data-status", "FAIL");
         await Expect(argocd).ToContainTextAsync("Degraded");
+        await ScreenshotAsync(page, "dojo-lab-fail.png");
 
         await argocd.GetByTestId("lab-fix").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/catalog/default/component/fraud-check\\?tab=argocd$"));
@@ -49,6 +50,16 @@ public sealed class DojoLabTests(BrowserFixture fixture)
         await page.GetByTestId("lab-run").ClickAsync();
         await Expect(page.GetByTestId("lab-result")).ToHaveAttributeAsync("data-passed", "true");
         await Expect(page.Locator("[data-testid=lab-check][data-status=PASS]")).ToHaveCountAsync(2);
+        await ScreenshotAsync(page, "dojo-lab-pass.png");
+    }
+
+    /// <summary>Set FAWKES_SCREENSHOTS to a folder to keep the lab panel's screenshots (docs/screenshots).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("FAWKES_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.GetByTestId("part-lab").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name) });
+        }
     }
 
     private static async Task OpenModuleAsync(IPage page)
