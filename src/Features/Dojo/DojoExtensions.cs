@@ -1,5 +1,6 @@
 using Fawkes.Portal.Features.Dojo.Certificates;
 using Fawkes.Portal.Features.Dojo.Content;
+using Fawkes.Portal.Features.Dojo.Labs;
 using Fawkes.Portal.Features.Dojo.Progress;
 using Fawkes.Portal.Features.Dojo.Quizzes;
 using Fawkes.Portal.Features.Dojo.Reader;
@@ -32,8 +33,9 @@ public static class DojoExtensions
         builder.Services.AddSingleton<CertificateAwarder>();
         builder.Services.AddSingleton<CertificateService>();
         builder.Services.AddSingleton<TeamProgressService>();
+        builder.Services.AddDojoLabs();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi().MapDojoCertificates().MapDojoTeamApi().MapRecommendationsApi().MapReviewApi();
+    public static IEndpointRouteBuilder MapDojo(this IEndpointRouteBuilder app) => app.MapDojoApi().MapDojoLabs().MapDojoCertificates().MapDojoTeamApi().MapRecommendationsApi().MapReviewApi();
 }

@@ -37,6 +37,7 @@ public static class PermissionRules
         {
             PortalAction.CatalogUnregister => Unregister(caller, target),
             PortalAction.LiveAction or PortalAction.LiveLogs => Live(caller, action, target),
+            PortalAction.DojoLab => DojoLab(caller, target),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No rule for this action."),
         };
     }
@@ -84,6 +85,23 @@ public static class PermissionRules
             : PermissionDecision.Deny($"{rule}.location",
                 $"{target.Description} provides {target.Entities - target.OwnedByCaller} of its {target.Entities} entities for other owners: "
                 + "only an Admin, or the owners of every entity in it, may unregister it.");
+    }
+
+    /// <summary>
+    /// A person checks a lab against a service their team owns (a lab is about one's own service); a PlatformLead or an
+    /// Admin against any. A token reads what catalog:read already may, and nothing is recorded for it.
+    /// </summary>
+    private static PermissionDecision DojoLab(Caller caller, PermissionTarget? target)
+    {
+        const string rule = "dojo.lab";
+        var read = ByRoleOrScope(caller, rule, PortalRoles.Learner, ApiScopes.CatalogRead);
+        if (!read.Allowed || caller.IsToken || caller.IsAdmin || caller.HasRole(PortalRoles.PlatformLead)
+            || target is null || (target.Entities > 0 && target.OwnedEntirely))
+        {
+            return read;
+        }
+        return PermissionDecision.Deny($"{rule}.owner", $"A lab checks a service your team owns, and {target.Description} is not owned by you "
+            + "or a group you are a member of. Pick one of your team's components (a PlatformLead or an Admin may check any).");
     }
 
     private static PermissionDecision Live(Caller caller, PortalAction action, PermissionTarget? target)

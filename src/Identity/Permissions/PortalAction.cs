@@ -19,6 +19,8 @@ public enum PortalAction
     LiveAction,
     /// <summary>Read container logs of a service (record-level: owners, PlatformLead, Admin).</summary>
     LiveLogs,
+    /// <summary>Check a Dojo lab against a service (record-level: its owners, PlatformLead, Admin; tokens with catalog:read).</summary>
+    DojoLab,
     /// <summary>Tokens, audit log, data quality, integrations.</summary>
     Admin,
     /// <summary>See a team's Dojo progress (belts, who is stuck where) and export it.</summary>

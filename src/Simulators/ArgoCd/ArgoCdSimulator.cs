@@ -21,7 +21,9 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
     private readonly string _token;
     private readonly (string User, string Password)? _account;
     private readonly ConcurrentDictionary<string, bool> _sessions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _syncing = new(StringComparer.Ordinal);
+    /// <summary>Applications whose sync runs, with when it started; <see cref="_deployedHead"/> when one finished.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _syncing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _deployedHead = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
     private int _requests;
 
@@ -41,6 +43,13 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
     /// <summary>Applications a sync was asked for, in order.</summary>
     public ConcurrentQueue<string> Syncs { get; } = new();
 
+    /// <summary>
+    /// How long a sync runs. Null (the default): it runs for the simulator's life, so a second sync is refused as "in
+    /// progress". Set (demo mode): afterwards the app has deployed Git's newest commit and is Synced and Healthy whatever it
+    /// went through — the simulated Git is taken to hold the fix, so a learner can repair a service through the portal.
+    /// </summary>
+    public TimeSpan? SyncDuration { get; set; }
+
     /// <summary>Session logins answered with a token.</summary>
     public int Logins => Volatile.Read(ref _logins);
 
@@ -59,7 +68,7 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
         app.Use(sim.GateAsync);
         app.MapPost("/api/v1/session", (HttpRequest r) => sim.LoginAsync(r.HttpContext));
         app.MapGet("/api/v1/applications", (HttpContext c) => sim.List(c));
-        app.MapGet("/api/v1/applications/{name}", (string name) => sim.WithApp(name, a => SimApplications.Application(a, sim._now)));
+        app.MapGet("/api/v1/applications/{name}", (string name) => sim.WithApp(name, sim.Json));
         app.MapGet("/api/v1/applications/{name}/resource-tree", (string name) => sim.WithApp(name, a => SimApplications.Tree(a, sim._now)));
         app.MapGet("/api/v1/applications/{name}/revisions/{revision}/metadata", (string name, string revision) => sim.WithApp(name, a =>
             SimApplications.IsKnownRevision(a.Name, revision) ? SimApplications.Metadata(a.Name, revision, sim._now) : null,
@@ -69,9 +78,9 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
             ? Error(HttpStatusCode.BadRequest, 9, "another operation is already in progress")
             : sim.WithApp(name, a =>
         {
-            sim._syncing[a.Name] = true;
+            sim._syncing[a.Name] = DateTimeOffset.UtcNow;
             sim.Syncs.Enqueue(a.Name);
-            var answer = SimApplications.Application(a, sim._now);
+            var answer = SimApplications.Application(a, sim._now, sim._deployedHead.TryGetValue(a.Name, out var at) ? at : null);
             answer["operation"] = new JsonObject { ["sync"] = new JsonObject { ["revision"] = "HEAD" }, ["initiatedBy"] = new JsonObject { ["username"] = "portal" } };
             return answer;
         }));
@@ -180,7 +189,7 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
         var items = new JsonArray();
         foreach (var app in _apps.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
         {
-            var json = SimApplications.Application(app, _now);
+            var json = Json(Current(app));
             var labels = json["metadata"]!["labels"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
             if (selector.Matches(labels))
             {
@@ -202,7 +211,32 @@ public sealed class ArgoCdSimulator : IAsyncDisposable
         {
             return Error(HttpStatusCode.NotFound, 5, $"applications.argoproj.io \"{name}\" not found");
         }
-        return answer(app) is { } json ? Results.Json(json) : Error(HttpStatusCode.NotFound, 5, missing ?? "not found");
+        return answer(Current(app)) is { } json ? Results.Json(json) : Error(HttpStatusCode.NotFound, 5, missing ?? "not found");
+    }
+
+    /// <summary>The app as it is now: a sync that ran its <see cref="SyncDuration"/> has left it Synced and Healthy at Git's newest commit.</summary>
+    private SimulatedApp Current(SimulatedApp app)
+    {
+        if (SyncDuration is not { } duration || !_syncing.TryGetValue(app.Name, out var started) || DateTimeOffset.UtcNow - started < duration)
+        {
+            return app;
+        }
+        var healthy = app with { Scenario = ArgoCdScenario.Healthy };
+        _apps[app.Name] = healthy;
+        _deployedHead[app.Name] = started + duration;
+        _syncing.TryRemove(app.Name, out _);
+        return healthy;
+    }
+
+    /// <summary>The Application as ArgoCD shows it, with a running sync's operation while there is one.</summary>
+    private JsonObject Json(SimulatedApp app)
+    {
+        var json = SimApplications.Application(app, _now, _deployedHead.TryGetValue(app.Name, out var at) ? at : null);
+        if (_syncing.TryGetValue(app.Name, out var started))
+        {
+            json["status"]!["operationState"] = SimApplications.RunningOperation(app, started);
+        }
+        return json;
     }
 
     /// <summary>ArgoCD's gRPC-gateway error body (<c>runtimeError</c>).</summary>

@@ -29,6 +29,9 @@ internal sealed class DemoArgoCd(DemoSeeder demo, ArgoCdInstances instances, ILo
         new("dora-metrics-collector", "monitoring", ArgoCdScenario.Healthy),
     ];
 
+    /// <summary>How long a demo sync runs before the app is Synced and Healthy.</summary>
+    internal static readonly TimeSpan SyncDuration = TimeSpan.FromSeconds(3);
+
     private ArgoCdSimulator? _simulator;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -40,6 +43,8 @@ internal sealed class DemoArgoCd(DemoSeeder demo, ArgoCdInstances instances, ILo
         // A fresh token per run: the simulator is on loopback, but still only the portal may read it.
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         _simulator = await ArgoCdSimulator.StartAsync(Apps, token);
+        // A Sync from the ArgoCD tab repairs a demo app after a few seconds: how a newcomer fixes a service and passes a Dojo lab.
+        _simulator.SyncDuration = SyncDuration;
         instances.AddDemo(InstanceName, _simulator.BaseAddress, token);
         logger.LogInformation("Demo mode: simulated ArgoCD at {Url} (no Integrations:ArgoCd:Instances configured)", _simulator.BaseAddress);
     }

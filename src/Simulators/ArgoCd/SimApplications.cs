@@ -30,9 +30,11 @@ internal static class SimApplications
 
     public static bool IsKnownRevision(string app, string revision) => Enumerable.Range(0, 4).Any(i => Revision(app, i) == revision);
 
-    public static JsonObject Application(SimulatedApp app, DateTimeOffset now)
+    /// <param name="headDeployedAt">When a sync deployed Git's newest commit (3): it is then the synced revision and the newest
+    /// history entry; null while commits 0..2 are all that was deployed.</param>
+    public static JsonObject Application(SimulatedApp app, DateTimeOffset now, DateTimeOffset? headDeployedAt = null)
     {
-        var (deployed, head) = (Revision(app.Name, 2), Revision(app.Name, 3));
+        var (deployed, head) = (Revision(app.Name, headDeployedAt is null ? 2 : 3), Revision(app.Name, 3));
         var outOfSync = app.Scenario is ArgoCdScenario.OutOfSync or ArgoCdScenario.FailedSync;
         var labels = new JsonObject { ["app.kubernetes.io/name"] = app.Name };
         foreach (var (k, v) in app.Labels ?? new Dictionary<string, string>())
@@ -40,9 +42,9 @@ internal static class SimApplications
             labels[k] = v;
         }
         var history = new JsonArray();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < (headDeployedAt is null ? 3 : 4); i++)
         {
-            var at = now.AddDays(i - 3);
+            var at = i == 3 ? headDeployedAt!.Value : now.AddDays(i - 3);
             history.Add(new JsonObject
             {
                 ["revision"] = Revision(app.Name, i), ["deployedAt"] = Stamp(at), ["id"] = i, ["source"] = Source(app),
@@ -78,7 +80,8 @@ internal static class SimApplications
                     : new JsonObject { ["status"] = "Healthy", ["lastTransitionTime"] = Stamp(now.AddDays(-1)) },
                 ["history"] = history,
                 ["reconciledAt"] = Stamp(now.AddMinutes(-1)),
-                ["operationState"] = app.Scenario == ArgoCdScenario.FailedSync ? FailedOperation(app, head, now) : SucceededOperation(app, deployed, now),
+                ["operationState"] = app.Scenario == ArgoCdScenario.FailedSync ? FailedOperation(app, head, now)
+                    : SucceededOperation(app, deployed, headDeployedAt ?? now.AddDays(-1)),
                 ["sourceType"] = "Kustomize",
                 ["summary"] = new JsonObject { ["images"] = new JsonArray($"ghcr.io/fawkes/{app.Name}:1.4.2") },
             },
@@ -99,7 +102,7 @@ internal static class SimApplications
         return r;
     }
 
-    private static JsonObject SucceededOperation(SimulatedApp app, string revision, DateTimeOffset now) => new()
+    private static JsonObject SucceededOperation(SimulatedApp app, string revision, DateTimeOffset finishedAt) => new()
     {
         ["operation"] = new JsonObject
         {
@@ -114,7 +117,17 @@ internal static class SimApplications
                 SyncResult(app, "apps", "Deployment", "Synced", $"deployment.apps/{app.Name} configured")),
             ["revision"] = revision, ["source"] = Source(app),
         },
-        ["startedAt"] = Stamp(now.AddDays(-1).AddSeconds(-54)), ["finishedAt"] = Stamp(now.AddDays(-1)),
+        ["startedAt"] = Stamp(finishedAt.AddSeconds(-54)), ["finishedAt"] = Stamp(finishedAt),
+    };
+
+    /// <summary>A sync the portal started that is still applying (ArgoCD's <c>Running</c> phase).</summary>
+    public static JsonObject RunningOperation(SimulatedApp app, DateTimeOffset startedAt) => new()
+    {
+        ["operation"] = new JsonObject
+        {
+            ["sync"] = new JsonObject { ["revision"] = Revision(app.Name, 3) }, ["initiatedBy"] = new JsonObject { ["username"] = "portal" },
+        },
+        ["phase"] = "Running", ["message"] = "one or more tasks are running", ["startedAt"] = Stamp(startedAt),
     };
 
     private static JsonObject FailedOperation(SimulatedApp app, string revision, DateTimeOffset now) => new()

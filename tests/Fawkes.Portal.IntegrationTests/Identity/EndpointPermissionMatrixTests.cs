@@ -86,7 +86,8 @@ public sealed class EndpointPermissionMatrixTests(EndpointPermissionMatrixTests.
         ["GET /dojo/modules/{id}"] = "signed-in", ["GET /dojo/belts/{belt}/assessment"] = "signed-in", ["GET /dojo/content/{**path}"] = "read",
         ["GET /api/dojo/modules"] = "read", ["GET /api/dojo/modules/{id}/quiz"] = "read", ["POST /api/dojo/modules/{id}/quiz"] = "read",
         ["GET /api/dojo/belts/{belt}/assessment"] = "read", ["POST /api/dojo/belts/{belt}/assessment"] = "read",
-        ["GET /api/dojo/progress/me"] = "read",
+        ["GET /api/dojo/progress/me"] = "read", ["POST /api/dojo/modules/{id}/lab"] = "read",
+        ["GET /api/dojo/recommendations"] = "read", ["GET /api/dojo/review/me"] = "read", ["POST /api/dojo/review/me"] = "read",
         // Certificates and Open Badges documents are public so that anyone handed one can verify it.
         ["GET /dojo/certificates/{Id}"] = "public", ["GET /api/dojo/certificates/{id}"] = "public",
         ["POST /api/dojo/certificates/{id}/revoke"] = "admin", ["GET /badges/issuer"] = "public",

@@ -58,4 +58,13 @@ public sealed class ModulePageTests : DojoComponentTestBase
         Assert.Equal($"/dojo/modules/{DojoTestContent.SecondModule}", page.Find("[data-testid=next-module]").GetAttribute("href"));
         Assert.NotNull(page.Find("[data-testid=part-knowledge-check] [data-testid=quiz]"));
     }
+
+    [Fact]
+    public void Lab_SignedOut_AsksToSignInInsteadOfRunningChecks()
+    {
+        var page = Render();
+
+        Assert.Contains("Sign in to run this lab", page.Find("[data-testid=part-lab] [data-testid=lab-signin]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=lab-run]"));
+    }
 }

@@ -42,6 +42,12 @@ public sealed class PermissionRulesTests
         [(PortalAction.LiveAction, "mixed")] = "PlatformLead Admin t:admin",
         [(PortalAction.LiveAction, "empty")] = "PlatformLead Admin t:admin",
         [(PortalAction.LiveAction, "empty-mine")] = "PlatformLead Admin t:admin",
+        [(PortalAction.DojoLab, "none")] = "Learner Developer PlatformLead Admin t:catalog:read t:admin",
+        [(PortalAction.DojoLab, "own")] = "Learner Developer PlatformLead Admin t:catalog:read t:admin",
+        [(PortalAction.DojoLab, "other")] = "PlatformLead Admin t:catalog:read t:admin",
+        [(PortalAction.DojoLab, "mixed")] = "PlatformLead Admin t:catalog:read t:admin",
+        [(PortalAction.DojoLab, "empty")] = "PlatformLead Admin t:catalog:read t:admin",
+        [(PortalAction.DojoLab, "empty-mine")] = "PlatformLead Admin t:catalog:read t:admin",
     };
 
     private static Caller CallerFor(string name) => name switch
