@@ -69,7 +69,7 @@ public sealed class DojoLabTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("lab-run")).ToBeEnabledAsync();
     }
 
-    private static async Task WaitForCatalogAsync(PortalHost host)
+    internal static async Task WaitForCatalogAsync(PortalHost host)
     {
         using var api = host.NewClient(bearer: PortalHost.BootstrapToken);
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -60,7 +60,7 @@ public sealed class DojoTests(BrowserFixture fixture)
 
     /// <summary>Picks an option and waits until the circuit has it: under load a re-render can land between Playwright's
     /// click and its state check, so the click is repeated (only while the option is still unchecked).</summary>
-    private static async Task ChooseAsync(IPage page, string testId)
+    internal static async Task ChooseAsync(IPage page, string testId)
     {
         var input = page.Locator($"input[data-testid={testId}]");
         for (var attempt = 0; attempt < 3 && !await input.IsCheckedAsync(); attempt++)

@@ -21,6 +21,9 @@ public sealed partial class EndpointAuthorizationTests(PostgresPortalFixture fix
         "/signin", "/auth/github", "/auth/dev-signin",
         "/not-found", "/error",
         "/api/webhooks/github", // authenticated by the HMAC signature of the body (GitHubWebhookTests)
+        // Belt certificates and their Open Badges 2.0 documents: public so that anyone handed one can verify it (BadgeDocumentTests).
+        "/dojo/certificates/{Id}", "/api/dojo/certificates/{id}",
+        "/badges/issuer", "/badges/classes/{belt}", "/badges/classes/{belt}/image", "/badges/assertions/{id}",
     ];
 
     private IEnumerable<RouteEndpoint> Endpoints =>

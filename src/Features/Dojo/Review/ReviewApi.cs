@@ -12,8 +12,8 @@ internal static class ReviewApi
 {
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        var review = app.MapGroup("/api/dojo/review/me").WithTags("Dojo").RequireAuthorization(Policies.CatalogRead);
-        review.MapGet("", async (ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
+        const string Path = "/api/dojo/review/me";
+        app.MapGet(Path, async (ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
         {
             if (DojoApi.LearnerLogin(user) is not { } login)
             {
@@ -21,8 +21,8 @@ internal static class ReviewApi
             }
             var (due, next) = await reviews.StatusAsync(login, ct);
             return Results.Ok(new { due, nextDueAt = next, sheet = due == 0 ? null : await reviews.SheetAsync(login, ct) });
-        });
-        review.MapPost("", async (QuizSubmission body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
+        }).WithTags("Dojo").RequireAuthorization(Policies.CatalogRead);
+        app.MapPost(Path, async (QuizSubmission body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
         {
             if (DojoApi.LearnerLogin(user) is not { } login)
             {
@@ -36,7 +36,7 @@ internal static class ReviewApi
             {
                 return Results.Problem(title: "Invalid answers", detail: ex.Message, statusCode: 400);
             }
-        });
+        }).WithTags("Dojo").RequireAuthorization(Policies.CatalogRead);
         return app;
     }
 
