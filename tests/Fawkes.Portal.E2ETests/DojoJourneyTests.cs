@@ -88,6 +88,9 @@ public sealed class DojoJourneyTests(BrowserFixture fixture)
 
         // The certificate on the Dojo home, its public page, and its badge documents as a verifier fetches them.
         await page.GoToAsync("/dojo");
+        await Expect(page.GetByTestId("dojo-review")).ToContainTextAsync("Nothing is due today");
+        await Expect(page.GetByTestId("dojo-recommendations-payments-team")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "dojo-home-learner.png");
         await page.GetByTestId("certificate-white").ClickAsync();
         await Expect(page.GetByTestId("certificate-belt")).ToContainTextAsync("White");
         var id = await page.GetByTestId("certificate-id").InnerTextAsync();
@@ -109,8 +112,22 @@ public sealed class DojoJourneyTests(BrowserFixture fixture)
         await lead.SignInAsync("amara.okafor", "PlatformLead");
         await lead.GoToAsync("/dojo/team?team=payments-team");
         await Expect(lead.GetByTestId("member-priya.raman")).ToContainTextAsync("White");
+        await ScreenshotAsync(lead, "dojo-team.png");
         await lead.GoToAsync("/dora?team=payments-team");
-        await Expect(lead.Locator("[data-testid=dojo-recommendation][data-metric=changeFailureRate]").First).ToBeVisibleAsync();
+        var recommendation = lead.Locator("[data-testid=dojo-recommendation][data-metric=changeFailureRate]").First;
+        await Expect(recommendation).ToBeVisibleAsync();
+        await recommendation.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(lead, "dora-recommendations.png");
+    }
+
+    /// <summary>Set FAWKES_SCREENSHOTS to a folder to keep the journey's screenshots (docs/screenshots).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("FAWKES_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.WaitForTimeoutAsync(500); // let charts and fonts settle
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name) });
+        }
     }
 
     private static async Task OpenAsync(IPage page, string module)
