@@ -16,6 +16,12 @@ public sealed record ClusterObjects
     public IReadOnlyList<V1CronJob> CronJobs { get; init; } = [];
     public IReadOnlyList<V1Job> Jobs { get; init; } = [];
 
+    /// <summary>
+    /// Resources the cluster's RBAC refused to list (403), e.g. <c>horizontalpodautoscalers</c>: read as empty, so the rest
+    /// still shows, and named in the cluster's <c>error</c>. Pods are never here: without them the cluster is unauthorized.
+    /// </summary>
+    public IReadOnlyList<string> Forbidden { get; init; } = [];
+
     /// <summary>Warning events whose involved object is one of the objects above.</summary>
     public IReadOnlyList<Corev1Event> WarningEvents { get; init; } = [];
 

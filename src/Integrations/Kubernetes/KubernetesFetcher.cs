@@ -25,9 +25,10 @@ internal static class KubernetesFetcher
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var (ns, ls, token) = (selector.Namespace, selector.LabelSelector, cts.Token);
+        var forbidden = new System.Collections.Concurrent.ConcurrentBag<string>();
         Task<IReadOnlyList<T>> List<TList, T>(Func<string?, Task<TList>> all, Func<string, string?, Task<TList>> one, bool optional = true)
             where TList : IItems<T>, IMetadata<V1ListMeta> =>
-            Guard(() => AllPagesAsync<TList, T>(c => ns is null ? all(c) : one(ns, c)), optional, cts);
+            Guard(() => AllPagesAsync<TList, T>(c => ns is null ? all(c) : one(ns, c)), optional, cts, forbidden, Resource<T>());
 
         var deployments = List<V1DeploymentList, V1Deployment>(
             c => k.AppsV1.ListDeploymentForAllNamespacesAsync(labelSelector: ls, limit: PageSize, continueParameter: c, cancellationToken: token),
@@ -68,16 +69,27 @@ internal static class KubernetesFetcher
             ReplicaSets = replicaSets.Result, Pods = pods.Result, Services = services.Result, Ingresses = ingresses.Result,
             HorizontalPodAutoscalers = hpas.Result, CronJobs = cronJobs.Result, Jobs = jobs.Result,
         };
-        return objects with { WarningEvents = await WarningEventsAsync(k, objects, cts) };
+        var events = await WarningEventsAsync(k, objects, cts, forbidden);
+        return objects with { WarningEvents = events, Forbidden = [.. forbidden.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
     }
 
-    private static async Task<IReadOnlyList<Corev1Event>> WarningEventsAsync(IKubernetes k, ClusterObjects objects, CancellationTokenSource cts)
+    /// <summary>The plural resource name RBAC speaks of (<c>V2HorizontalPodAutoscaler</c> → <c>horizontalpodautoscalers</c>).</summary>
+    private static string Resource<T>()
+    {
+        var name = typeof(T).Name;
+        name = name.StartsWith("Corev1", StringComparison.Ordinal) ? name[6..] : name[2..];
+        name = name.ToLowerInvariant();
+        return name.EndsWith('s') ? name + "es" : name + "s";
+    }
+
+    private static async Task<IReadOnlyList<Corev1Event>> WarningEventsAsync(
+        IKubernetes k, ClusterObjects objects, CancellationTokenSource cts, System.Collections.Concurrent.ConcurrentBag<string> forbidden)
     {
         var keys = objects.Keys();
         var namespaces = keys.Select(key => key.Namespace).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxEventNamespaces).ToList();
         var lists = namespaces.Select(n => Guard(() => AllPagesAsync<Corev1EventList, Corev1Event>(c =>
             k.CoreV1.ListNamespacedEventAsync(n, fieldSelector: "type=Warning", limit: PageSize, continueParameter: c, cancellationToken: cts.Token)),
-            optional: true, cts)).ToArray();
+            optional: true, cts, forbidden, "events")).ToArray();
         await WhenAllOrFirstFailure(lists);
         return [.. lists.SelectMany(l => l.Result)
             .Where(e => e.InvolvedObject is { } o && keys.Contains((o.Kind ?? "", o.NamespaceProperty ?? "", o.Name ?? "")))
@@ -109,8 +121,13 @@ internal static class KubernetesFetcher
     internal static DateTime LastSeen(Corev1Event e) =>
         e.LastTimestamp ?? e.EventTime ?? e.Series?.LastObservedTime ?? e.FirstTimestamp ?? e.Metadata?.CreationTimestamp ?? DateTime.MinValue;
 
-    /// <summary>A kind the cluster does not serve (404: an older API version, no such group) is an empty list when optional.</summary>
-    private static async Task<IReadOnlyList<T>> Guard<T>(Func<Task<IReadOnlyList<T>>> call, bool optional, CancellationTokenSource cts)
+    /// <summary>
+    /// A kind the cluster does not serve (404: an older API version, no such group) is an empty list when optional; so is a
+    /// kind its RBAC refuses (403), which is remembered in <paramref name="forbidden"/>: a read-only role without
+    /// <c>horizontalpodautoscalers</c> must not hide the pods it may see.
+    /// </summary>
+    private static async Task<IReadOnlyList<T>> Guard<T>(Func<Task<IReadOnlyList<T>>> call, bool optional, CancellationTokenSource cts,
+        System.Collections.Concurrent.ConcurrentBag<string> forbidden, string resource)
     {
         try
         {
@@ -118,6 +135,11 @@ internal static class KubernetesFetcher
         }
         catch (HttpOperationException ex) when (optional && ex.Response?.StatusCode == HttpStatusCode.NotFound)
         {
+            return [];
+        }
+        catch (HttpOperationException ex) when (optional && ex.Response?.StatusCode == HttpStatusCode.Forbidden)
+        {
+            forbidden.Add(resource);
             return [];
         }
         catch

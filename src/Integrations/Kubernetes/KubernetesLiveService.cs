@@ -51,7 +51,9 @@ public sealed class KubernetesLiveService
             // A backstop behind the pipeline's own total timeout, so no path can hold the answer past the budget.
             using var deadline = new CancellationTokenSource(budget + TimeSpan.FromMilliseconds(250), _time);
             var objects = await KubernetesFetcher.FetchAsync(cluster.Client(), selector, deadline.Token);
-            var view = new ClusterView(cluster.Name, IntegrationStatus.Ok, null, Elapsed(started), cluster.Demo);
+            var partial = objects.Forbidden.Count == 0 ? null
+                : $"Cluster '{cluster.Name}': not allowed to list {string.Join(", ", objects.Forbidden)} (403); grant the portal's role 'list' on them to see them.";
+            var view = new ClusterView(cluster.Name, IntegrationStatus.Ok, partial, Elapsed(started), cluster.Demo);
             return new(KubernetesViewMapper.Map(view, objects), KubernetesProblemDetector.Detect(cluster.Name, objects, _time.GetUtcNow()));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -105,6 +105,13 @@ public sealed class KubernetesSimulator : IAsyncDisposable
         {
             return Status(HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource");
         }
+        if (Faults.ForbiddenResources.Contains(resource))
+        {
+            var group = groupVersion.Contains('/', StringComparison.Ordinal) ? groupVersion[..groupVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+            return Status(HttpStatusCode.Forbidden, "Forbidden",
+                $"{resource}{(group.Length > 0 ? "." + group : "")} is forbidden: User \"system:serviceaccount:fawkes:portal\" cannot list resource "
+                + $"\"{resource}\" in API group \"{group}\" {(ns is null ? "at the cluster scope" : $"in the namespace \"{ns}\"")}");
+        }
         LabelSelector selector;
         Func<JsonObject, bool> fields;
         try

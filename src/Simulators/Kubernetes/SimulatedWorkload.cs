@@ -42,4 +42,8 @@ public sealed class SimulatorFaults
 
     /// <summary>Refuse every bearer token (401), as a cluster whose service-account token was revoked.</summary>
     public bool RejectToken { get; set; }
+
+    /// <summary>Resources (plural, e.g. <c>horizontalpodautoscalers</c>) whose list answers 403, as a role without them.</summary>
+    /// Replaced whole (never changed in place), so a running simulator reads a consistent set.
+    public IReadOnlyCollection<string> ForbiddenResources { get; set; } = [];
 }

@@ -66,4 +66,25 @@ public sealed class KubernetesDetectionTests(KubernetesFixture fixture) : IClass
         Assert.All(podCalls, r => Assert.Contains("limit=500", r, StringComparison.Ordinal));
         Assert.Equal(2, podCalls.Count(r => r.Contains("continue=", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Kinds_the_role_may_not_list_are_named_and_the_rest_still_shows()
+    {
+        fixture.Alpha.Faults.ForbiddenResources = ["horizontalpodautoscalers", "events"];
+        try
+        {
+            var answer = await GetAsync("k-hpa");
+
+            var alpha = answer["clusters"]!.AsArray().OfType<JsonObject>().Single(c => S(c["name"]) == "alpha");
+            Assert.Equal("ok", S(alpha["status"]));
+            Assert.NotEmpty(alpha["pods"]!.AsArray());
+            Assert.Contains("not allowed to list events, horizontalpodautoscalers (403)", S(alpha["error"]), StringComparison.Ordinal);
+            // The HPA could not be read, so its problem cannot be told; nothing is invented.
+            Assert.DoesNotContain(Problems(answer), p => p.Reason == "MaxReplicasReached");
+        }
+        finally
+        {
+            fixture.Alpha.Faults.ForbiddenResources = [];
+        }
+    }
 }
