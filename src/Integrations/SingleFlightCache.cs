@@ -36,6 +36,22 @@ public sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
         return task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Forgets every answer whose key matches, so the next caller loads afresh: after an action changed the upstream state
+    /// (a sync), this replica's viewers see it at once instead of after <c>ttl</c>. Callers already waiting keep their load.
+    /// </summary>
+    public void Invalidate(Func<string, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        lock (_gate)
+        {
+            foreach (var key in _entries.Keys.Where(matches).ToList())
+            {
+                _entries.Remove(key);
+            }
+        }
+    }
+
     private async Task<T> RunAsync(Entry entry, Func<Task<T>> load)
     {
         await Task.Yield();

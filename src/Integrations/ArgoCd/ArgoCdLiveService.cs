@@ -69,6 +69,8 @@ public sealed class ArgoCdLiveService
         try
         {
             await _client.SyncAsync(instance, app, appNamespace, cancellationToken);
+            // The application's state changes now: the next look at this instance asks ArgoCD instead of the cache.
+            _cache.Invalidate(key => key.StartsWith(instance.Name + "\n", StringComparison.Ordinal));
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)

@@ -12,6 +12,21 @@ public sealed class SingleFlightCacheTests
     }
 
     [Fact]
+    public async Task Invalidated_keys_load_afresh_and_the_others_keep_their_answer()
+    {
+        var cache = new SingleFlightCache<int>(new ManualTime(), TimeSpan.FromSeconds(10));
+        var loads = 0;
+        Task<int> Load() => Task.FromResult(Interlocked.Increment(ref loads));
+        Assert.Equal(1, await cache.GetAsync("argo\na", Load, CancellationToken.None));
+        Assert.Equal(2, await cache.GetAsync("other\na", Load, CancellationToken.None));
+
+        cache.Invalidate(k => k.StartsWith("argo\n", StringComparison.Ordinal));
+
+        Assert.Equal(3, await cache.GetAsync("argo\na", Load, CancellationToken.None));
+        Assert.Equal(2, await cache.GetAsync("other\na", Load, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Concurrent_callers_share_one_load_and_its_answer_until_it_expires()
     {
         var time = new ManualTime();
