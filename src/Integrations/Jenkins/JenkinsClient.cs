@@ -63,12 +63,50 @@ public sealed class JenkinsClient(IHttpClientFactory clients, IOptions<JenkinsOp
     /// <summary>The controller's root document: answers only with valid credentials (the health check).</summary>
     public Task<JsonObject> GetRootAsync(JenkinsInstance instance, CancellationToken ct) => GetAsync(instance, "api/json?tree=mode", ct);
 
+    internal const string ParametersTree =
+        "property[parameterDefinitions[name,defaultParameterValue[value]]],builds[number,actions[parameters[name,value]]]{0,1}";
+
+    /// <summary>
+    /// What a rebuild must send for a parameterised job: each defined parameter with the value the newest build ran with,
+    /// else its default (as Jenkins' "Rebuild" does); null when the job takes no parameters.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>?> RebuildParametersAsync(JenkinsInstance instance, string jobFullName, CancellationToken ct)
+    {
+        var job = await GetAsync(instance, JobPath(jobFullName) + "api/json?tree=" + Uri.EscapeDataString(ParametersTree), ct);
+        var definitions = (job["property"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(p => p["parameterDefinitions"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(d => d["name"] is JsonValue).ToList();
+        if (definitions.Count == 0)
+        {
+            return null;
+        }
+        var last = ((job["builds"] as JsonArray)?.FirstOrDefault()?["actions"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(a => a["parameters"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(p => p["name"] is JsonValue)
+            .GroupBy(p => p["name"]!.GetValue<string>(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ValueText(g.First()["value"]), StringComparer.Ordinal);
+        return definitions.ToDictionary(d => d["name"]!.GetValue<string>(),
+            d => last.TryGetValue(d["name"]!.GetValue<string>(), out var v) && v is not null ? v : ValueText(d["defaultParameterValue"]?["value"]) ?? "",
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>A parameter value as Jenkins' form takes it: strings as they are, booleans and numbers as JSON writes them.</summary>
+    private static string? ValueText(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        _ => null, // file or credentials parameters carry no value a rebuild could resend
+    };
+
     /// <summary>
     /// Starts a build of the job: fetches a CSRF crumb (<c>/crumbIssuer/api/json</c>; a controller with CSRF protection off
-    /// answers 404, and then none is sent) and POSTs <c>/job/…/build</c> with it. Sent once: a POST is never retried.
+    /// answers 404, and then none is sent) and POSTs <c>/job/…/build</c> with it, or <c>/job/…/buildWithParameters</c> with
+    /// <paramref name="parameters"/> as a form for a parameterised job. Sent once: a POST is never retried.
     /// </summary>
     /// <returns>The queue item's URL Jenkins answered in <c>Location</c>, if any.</returns>
-    public async Task<Uri?> BuildAsync(JenkinsInstance instance, string jobFullName, CancellationToken ct)
+    public async Task<Uri?> BuildAsync(JenkinsInstance instance, string jobFullName, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         (string Field, string Value)? crumb = null;
@@ -84,8 +122,12 @@ public sealed class JenkinsClient(IHttpClientFactory clients, IOptions<JenkinsOp
         {
             // CSRF protection is off on this controller: the POST needs no crumb.
         }
-        var path = JobPath(jobFullName) + "build";
+        var path = JobPath(jobFullName) + (parameters is null ? "build" : "buildWithParameters");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance.Url, path));
+        if (parameters is not null)
+        {
+            request.Content = new FormUrlEncodedContent(parameters);
+        }
         instance.Authorize(request);
         if (crumb is { } c)
         {

@@ -81,7 +81,8 @@ public sealed class JenkinsLiveService
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_instances.Budget + TimeSpan.FromMilliseconds(250));
-            var queued = await _client.BuildAsync(instance, job, deadline.Token);
+            var parameters = await _client.RebuildParametersAsync(instance, job, deadline.Token);
+            var queued = await _client.BuildAsync(instance, job, deadline.Token, parameters);
             // The next view asks Jenkins again instead of showing the cached answer without the new build.
             _generations.AddOrUpdate(instance.Name, 1, (_, g) => g + 1);
             return (queued, null);

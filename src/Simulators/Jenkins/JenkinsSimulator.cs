@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Fawkes.Portal.Simulators.Jenkins;
 
 /// <summary>A build the simulator was asked to start, with the crumb header it came with.</summary>
-public sealed record SimulatedRebuild(string Job, string? Crumb, DateTimeOffset At);
+public sealed record SimulatedRebuild(string Job, string? Crumb, DateTimeOffset At, IReadOnlyDictionary<string, string>? Parameters = null);
 
 /// <summary>
 /// A Jenkins controller on a loopback port, speaking its JSON API and the Pipeline Stage View's wfapi on their real paths
@@ -137,7 +137,10 @@ public sealed class JenkinsSimulator : IAsyncDisposable
             return rest switch
             {
                 ["api", "json"] when !post => Results.Json(SimTree.Apply(SimJenkinsJson.Job(job, BaseAddress), context.Request.Query["tree"])),
-                ["build"] when post => Build(context, job),
+                ["build"] when post => Build(context, job, null),
+                ["buildWithParameters"] when post => Build(context, job, context.Request.HasFormContentType
+                    ? context.Request.Form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)
+                    : context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)),
                 [var n, .. var tail] when !post && int.TryParse(n, out var number) && job.Builds.FirstOrDefault(b => b.Number == number) is { } build =>
                     Run(job, build, tail, context.Request.Query["tree"]),
                 _ => Html(HttpStatusCode.NotFound, "Not Found"),
@@ -155,8 +158,12 @@ public sealed class JenkinsSimulator : IAsyncDisposable
         _ => Html(HttpStatusCode.NotFound, "Not Found"),
     };
 
-    /// <summary>Needs the crumb (403 without it, as with CSRF protection on); queues a new running build and answers 201 with the queue item.</summary>
-    private IResult Build(HttpContext context, SimJob job)
+    /// <summary>
+    /// Needs the crumb (403 without it, as with CSRF protection on); queues a new running build and answers 201 with the
+    /// queue item. A parameterised job refuses <c>/build</c> (400) and takes <c>/buildWithParameters</c>, whose values it
+    /// fills up with the defaults; a job without parameters refuses <c>/buildWithParameters</c>, as Jenkins does.
+    /// </summary>
+    private IResult Build(HttpContext context, SimJob job, Dictionary<string, string>? values)
     {
         var crumb = context.Request.Headers[CrumbField].ToString();
         if (crumb != Crumb)
@@ -167,9 +174,18 @@ public sealed class JenkinsSimulator : IAsyncDisposable
         {
             return Html(HttpStatusCode.MethodNotAllowed, "This project cannot be built directly: build one of its branches.");
         }
+        if (job.Parameters is null && values is not null)
+        {
+            return Html(HttpStatusCode.BadRequest, $"{job.FullName} is not parameterized");
+        }
+        if (job.Parameters is not null && values is null)
+        {
+            return Html(HttpStatusCode.BadRequest, "This page expects a form submission but had only {}");
+        }
+        var parameters = job.Parameters?.ToDictionary(d => d.Key, d => values!.GetValueOrDefault(d.Key, d.Value), StringComparer.Ordinal);
         var number = job.Builds.Max(b => b.Number) + 1;
-        job.Builds.Add(SimJenkinsJobs.Running(number, DateTimeOffset.UtcNow, job.Builds.MaxBy(b => b.Number)?.Branch ?? "main"));
-        Rebuilds.Enqueue(new SimulatedRebuild(job.FullName, crumb, DateTimeOffset.UtcNow));
+        job.Builds.Add(SimJenkinsJobs.Running(number, DateTimeOffset.UtcNow, job.Builds.MaxBy(b => b.Number)?.Branch ?? "main") with { Parameters = parameters });
+        Rebuilds.Enqueue(new SimulatedRebuild(job.FullName, crumb, DateTimeOffset.UtcNow, parameters));
         context.Response.Headers.Location = new Uri(BaseAddress, $"queue/item/{Interlocked.Increment(ref _queue)}/").AbsoluteUri;
         return Results.StatusCode(StatusCodes.Status201Created);
     }

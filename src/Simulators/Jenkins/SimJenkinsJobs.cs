@@ -10,12 +10,21 @@ public enum JenkinsScenario
     BuildInProgress,
 }
 
-/// <summary>A job (folders in its full name) in the simulator; with <paramref name="Branches"/> a multibranch project of those branch jobs.</summary>
-public sealed record SimulatedJob(string FullName, JenkinsScenario Scenario, IReadOnlyList<string>? Branches = null);
+/// <summary>
+/// A job (folders in its full name) in the simulator; with <paramref name="Branches"/> a multibranch project of those branch
+/// jobs. With <paramref name="Parameters"/> (name → value) a parameterised job: string parameters whose defaults and whose
+/// builds' values are these, built only through <c>buildWithParameters</c>, as Jenkins does.
+/// </summary>
+public sealed record SimulatedJob(string FullName, JenkinsScenario Scenario, IReadOnlyList<string>? Branches = null,
+    IReadOnlyDictionary<string, string>? Parameters = null);
 
 /// <summary>One build and its stages; <see cref="Result"/> null while it runs.</summary>
 internal sealed record SimBuild(int Number, string? Result, DateTimeOffset Started, long DurationMs, string Sha, string Branch, (int Total, int Failed, int Skipped) Tests,
-    IReadOnlyList<(string Name, string Status, long Ms)> Stages, string? FailedLog);
+    IReadOnlyList<(string Name, string Status, long Ms)> Stages, string? FailedLog)
+{
+    /// <summary>The values a parameterised job's build ran with (its ParametersAction).</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+}
 
 /// <summary>A folder, multibranch project or pipeline job.</summary>
 internal sealed class SimJob(string fullName, string @class)
@@ -24,6 +33,8 @@ internal sealed class SimJob(string fullName, string @class)
     public string Class { get; } = @class;
     public List<string> Children { get; } = [];
     public List<SimBuild> Builds { get; } = [];
+    /// <summary>String parameter definitions (name → default value); null for a job without parameters.</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; set; }
     public bool IsPipeline => Class == SimJenkinsJobs.Pipeline;
 }
 
@@ -57,7 +68,16 @@ internal static class SimJenkinsJobs
             }
             else
             {
-                Builds(Add(all, job.FullName, Pipeline), job.Scenario, "main", now);
+                var pipeline = Add(all, job.FullName, Pipeline);
+                Builds(pipeline, job.Scenario, "main", now);
+                if (job.Parameters is { } parameters)
+                {
+                    pipeline.Parameters = parameters;
+                    for (var i = 0; i < pipeline.Builds.Count; i++)
+                    {
+                        pipeline.Builds[i] = pipeline.Builds[i] with { Parameters = parameters };
+                    }
+                }
             }
         }
         return all;

@@ -19,15 +19,41 @@ internal static class SimJenkinsJson
         {
             json.Remove("jobs");
             json["buildable"] = true;
+            json["property"] = new JsonArray(job.Parameters is not { } definitions ? [] :
+            [
+                new JsonObject
+                {
+                    ["_class"] = "hudson.model.ParametersDefinitionProperty",
+                    ["parameterDefinitions"] = new JsonArray([.. definitions.Select(d => (JsonNode)new JsonObject
+                    {
+                        ["_class"] = "hudson.model.StringParameterDefinition",
+                        ["defaultParameterValue"] = new JsonObject { ["_class"] = "hudson.model.StringParameterValue", ["name"] = d.Key, ["value"] = d.Value },
+                        ["description"] = "", ["name"] = d.Key, ["type"] = "StringParameterDefinition",
+                    })]),
+                },
+            ]);
             json["builds"] = new JsonArray([.. job.Builds.OrderByDescending(b => b.Number).Take(50).Select(b => (JsonNode)Build(job, b, root))]);
         }
         return json;
     }
 
+    /// <summary>A parameterised build's ParametersAction, first among its actions as Jenkins lists it.</summary>
+    private static IEnumerable<JsonNode> Parameters(SimBuild b) => b.Parameters is not { } values ? [] :
+    [
+        new JsonObject
+        {
+            ["_class"] = "hudson.model.ParametersAction",
+            ["parameters"] = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject
+            {
+                ["_class"] = "hudson.model.StringParameterValue", ["name"] = v.Key, ["value"] = v.Value,
+            })]),
+        },
+    ];
+
     public static JsonObject Build(SimJob job, SimBuild b, Uri root) => new()
     {
         ["_class"] = "org.jenkinsci.plugins.workflow.job.WorkflowRun",
-        ["actions"] = new JsonArray(
+        ["actions"] = new JsonArray([.. Parameters(b),
             new JsonObject
             {
                 ["_class"] = "hudson.model.CauseAction",
@@ -45,7 +71,7 @@ internal static class SimJenkinsJson
             {
                 ["_class"] = "hudson.tasks.junit.TestResultAction", ["failCount"] = b.Tests.Failed, ["skipCount"] = b.Tests.Skipped,
                 ["totalCount"] = b.Tests.Total, ["urlName"] = "testReport",
-            }),
+            }]),
         ["building"] = b.Result is null, ["displayName"] = $"#{b.Number}", ["duration"] = b.DurationMs,
         ["estimatedDuration"] = 95_000, ["fullDisplayName"] = $"{job.FullName.Replace("/", " » ", StringComparison.Ordinal)} #{b.Number}",
         ["id"] = b.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["number"] = b.Number, ["result"] = b.Result,

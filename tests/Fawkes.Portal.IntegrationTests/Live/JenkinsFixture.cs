@@ -29,6 +29,7 @@ public sealed class JenkinsFixture : IAsyncLifetime
         [
             new("shop/ok", JenkinsScenario.Success), new("shop/rebuild", JenkinsScenario.FailedBuild), new("shop/fail", JenkinsScenario.FailedBuild), new("shop/running", JenkinsScenario.BuildInProgress),
             new("shop/multi", JenkinsScenario.FailedBuild, ["develop", "main", "feature/x"]),
+            new("shop/params", JenkinsScenario.FailedBuild, Parameters: new Dictionary<string, string> { ["TARGET"] = "staging", ["DRY_RUN"] = "false" }),
         ], User, Token);
         Refusing = await JenkinsSimulator.StartAsync(one, User, Token);
         Failing = await JenkinsSimulator.StartAsync(one, User, Token);
@@ -61,6 +62,7 @@ public sealed class JenkinsFixture : IAsyncLifetime
     private static readonly (string Name, string Job, string Owner)[] Entities =
     [
         ("j-ok", "shop/ok", "team-a"), ("j-fail", "ci:shop/fail", "team-a"), ("j-rebuild", "ci:shop/rebuild", "user:priya.raman"), ("j-running", "shop/running", "team-a"),
+        ("j-params", "ci:shop/params", "user:priya.raman"),
         ("j-multi", "shop/multi", "team-a"), ("j-missing", "shop/nope", "team-a"), ("j-unknown", "nowhere:shop/ok", "team-a"),
         ("j-refusing", "refusing:shop/ok", "team-a"), ("j-failing", "failing:shop/ok", "team-a"), ("j-malformed", "malformed:shop/ok", "team-a"),
         ("j-slow", "slow:shop/ok", "team-a"), ("j-closed", "closed:shop/ok", "team-a"), ("j-none", "", "team-a"),

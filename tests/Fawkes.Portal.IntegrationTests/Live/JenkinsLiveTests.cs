@@ -153,6 +153,20 @@ public sealed class JenkinsLiveTests(JenkinsFixture fixture) : IClassFixture<Jen
         Assert.Contains(audit!["items"]!.AsArray(), e => S(e!["actor"]) == "priya.raman" && S(e["target"]).Contains("j-rebuild", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_parameterised_job_is_rebuilt_with_buildWithParameters_and_the_last_builds_values()
+    {
+        using var owner = await SignedInAsync("priya.raman", "Developer");
+
+        using var response = await owner.PostAsync("/api/live/component/default/j-params/jenkins/rebuild", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var rebuild = Assert.Single(fixture.Ci.Rebuilds, r => r.Job == "shop/params");
+        Assert.Equal(new Dictionary<string, string> { ["TARGET"] = "staging", ["DRY_RUN"] = "false" }, rebuild.Parameters);
+        Assert.Contains(fixture.Ci.RequestLog, r => r == "POST /job/shop/job/params/buildWithParameters");
+        Assert.DoesNotContain(fixture.Ci.RequestLog, r => r == "POST /job/shop/job/params/build");
+    }
+
     [Theory]
     [InlineData("mei.chen", "Learner")]
     [InlineData("jonas.weber", "Developer")]
