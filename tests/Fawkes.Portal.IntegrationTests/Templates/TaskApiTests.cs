@@ -141,6 +141,32 @@ public sealed class TaskApiTests(TasksFixture fixture) : IClassFixture<TasksFixt
     }
 
     [Fact]
+    public async Task A_client_that_sees_a_task_finished_finds_its_completion_event_at_once()
+    {
+        // Status and completion event commit together (Backstage's completeTask). When they were two writes, a reader
+        // polling the status and reading the events right after could catch the moment between them; polling the store
+        // directly (not through HTTP) keeps each round short enough to land in that moment.
+        var store = fixture.Host.Services.GetRequiredService<TaskStore>();
+        var ids = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => CreateAsync(fixture.Priya, "hello-task")));
+
+        var missing = await Task.WhenAll(ids.Select(Guid.Parse).Select(async id =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while ((await store.FindAsync(id, default))!.Status is not (ScaffolderTaskStatus.Completed or ScaffolderTaskStatus.Failed))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Task {id} did not finish within 90 s");
+            }
+            var events = await store.EventsAsync(id, null, default);
+            return events.Any(e => e.Type == TaskEventType.Completion) ? (Guid?)null : id;
+        }));
+
+        Assert.Empty(missing.OfType<Guid>());
+        var lastGet = await GetAsync(fixture.Priya, ids[^1]);
+        Assert.Contains((await EventsAsync(fixture.Priya, ids[^1])), e => e!["type"]!.GetValue<string>() == "completion");
+        Assert.Equal("completed", lastGet["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_event_stream_writes_each_event_as_a_server_sent_event_and_ends_after_the_completion()
     {
         var id = await CreateAsync(fixture.Priya, "hello-task");
