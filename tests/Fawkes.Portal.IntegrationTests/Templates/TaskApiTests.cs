@@ -73,7 +73,11 @@ public sealed class TaskApiTests(TasksFixture fixture) : IClassFixture<TasksFixt
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var error = Assert.Single((await missing.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray())!;
-        Assert.Equal("instance.name is required", error["stack"]!.GetValue<string>());
+        // npm jsonschema's ValidationError, as Backstage answers it: the object lacks the property, named in `argument`.
+        Assert.Equal("instance requires property \"name\"", error["stack"]!.GetValue<string>());
+        Assert.Equal("instance", error["property"]!.GetValue<string>());
+        Assert.Equal("name", error["argument"]!.GetValue<string>());
+        Assert.Empty(error["path"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         var typed = Assert.Single((await wrongType.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray())!;
         Assert.Equal("instance.name", typed["property"]!.GetValue<string>());
