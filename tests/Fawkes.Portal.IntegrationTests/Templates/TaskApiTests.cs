@@ -73,7 +73,11 @@ public sealed class TaskApiTests(TasksFixture fixture) : IClassFixture<TasksFixt
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var error = Assert.Single((await missing.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray())!;
-        Assert.Equal("instance.name is required", error["stack"]!.GetValue<string>());
+        // npm jsonschema's ValidationError, as Backstage answers it: the object lacks the property, named in `argument`.
+        Assert.Equal("instance requires property \"name\"", error["stack"]!.GetValue<string>());
+        Assert.Equal("instance", error["property"]!.GetValue<string>());
+        Assert.Equal("name", error["argument"]!.GetValue<string>());
+        Assert.Empty(error["path"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         var typed = Assert.Single((await wrongType.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray())!;
         Assert.Equal("instance.name", typed["property"]!.GetValue<string>());
@@ -138,6 +142,32 @@ public sealed class TaskApiTests(TasksFixture fixture) : IClassFixture<TasksFixt
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.Empty(await EventsAsync(fixture.Priya, waiting, 0));
         Assert.InRange(watch.Elapsed.TotalSeconds, 1.5, 10);
+    }
+
+    [Fact]
+    public async Task A_client_that_sees_a_task_finished_finds_its_completion_event_at_once()
+    {
+        // Status and completion event commit together (Backstage's completeTask). When they were two writes, a reader
+        // polling the status and reading the events right after could catch the moment between them; polling the store
+        // directly (not through HTTP) keeps each round short enough to land in that moment.
+        var store = fixture.Host.Services.GetRequiredService<TaskStore>();
+        var ids = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => CreateAsync(fixture.Priya, "hello-task")));
+
+        var missing = await Task.WhenAll(ids.Select(Guid.Parse).Select(async id =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while ((await store.FindAsync(id, default))!.Status is not (ScaffolderTaskStatus.Completed or ScaffolderTaskStatus.Failed))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Task {id} did not finish within 90 s");
+            }
+            var events = await store.EventsAsync(id, null, default);
+            return events.Any(e => e.Type == TaskEventType.Completion) ? (Guid?)null : id;
+        }));
+
+        Assert.Empty(missing.OfType<Guid>());
+        var lastGet = await GetAsync(fixture.Priya, ids[^1]);
+        Assert.Contains((await EventsAsync(fixture.Priya, ids[^1])), e => e!["type"]!.GetValue<string>() == "completion");
+        Assert.Equal("completed", lastGet["status"]!.GetValue<string>());
     }
 
     [Fact]

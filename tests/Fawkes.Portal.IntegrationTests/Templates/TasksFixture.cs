@@ -103,9 +103,7 @@ public static class TaskApi
         {
             var task = await GetAsync(client, id);
             var status = task["status"]!.GetValue<string>();
-            // A finished run's status is stored a moment before its completion event: wait for both.
-            if (statuses.Contains(status) && (status is not ("completed" or "failed")
-                || (await EventsAsync(client, id)).Any(e => e!["type"]!.GetValue<string>() == "completion")))
+            if (statuses.Contains(status))
             {
                 return task;
             }

@@ -90,34 +90,21 @@ public static class DryRunEndpoint
     }
 
     /// <summary>
-    /// The values checked against the template's parameter schemas before anything runs, as Backstage does: a failure
-    /// answers <c>400 {"errors": [...]}</c>, each with the field (<c>property</c>, <c>path</c>) and what is wrong.
+    /// The values checked against the template's parameter schemas before anything runs, as Backstage does: the first
+    /// failing step answers <c>400 {"errors": [...]}</c> with npm jsonschema's error objects (<see cref="Forms.Schema.ParameterStepErrors"/>).
     /// </summary>
     public static IResult? ParameterErrors(JsonObject template, JsonObject values, IReadOnlyDictionary<string, string> secrets)
     {
-        var errors = Forms.Schema.TemplateParameterValidator.Validate(template["spec"]?["parameters"] ?? new JsonObject(), values, secrets);
+        var errors = Forms.Schema.ParameterStepErrors.FirstFailingStep(template["spec"]?["parameters"], values, secrets);
         return errors.Count == 0 ? null : ParameterErrorsResult(errors);
     }
 
     /// <summary>Backstage's <c>400 {"errors": [...]}</c> for values failing the parameter schemas (dry run and task creation).</summary>
-    public static IResult ParameterErrorsResult(IReadOnlyList<Forms.Schema.ParameterError> errors)
+    public static IResult ParameterErrorsResult(IReadOnlyList<JsonObject> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        return Results.Json(new JsonObject
-        {
-            ["errors"] = new JsonArray(errors.Select(e =>
-            {
-                var path = e.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-                var property = "instance" + string.Concat(path.Select(p => "." + p));
-                return (JsonNode)new JsonObject
-                {
-                    ["path"] = new JsonArray(path.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
-                    ["property"] = property,
-                    ["message"] = e.Message,
-                    ["stack"] = $"{property} {e.Message}",
-                };
-            }).ToArray()),
-        }, statusCode: StatusCodes.Status400BadRequest);
+        return Results.Json(new JsonObject { ["errors"] = new JsonArray([.. errors.Select(e => (JsonNode)e.DeepClone())]) },
+            statusCode: StatusCodes.Status400BadRequest);
     }
 
     /// <summary>Backstage's words for a template error (<c>Template error at line L, column C: …</c>), then the file it is in,

@@ -28,10 +28,10 @@ public sealed class TaskCommands(TaskStore store, TaskAccess access, TaskSecrets
         foreach (var waiting in new[] { ScaffolderTaskStatus.Open, ScaffolderTaskStatus.AwaitingApproval })
         {
             var error = new JsonObject { ["name"] = "Error", ["message"] = $"Task {id} was cancelled before it started." };
-            if (await store.TransitionAsync(id, waiting, ScaffolderTaskStatus.Failed, null, null, t => t.ErrorJson = error.ToJsonString(), ct))
+            var completion = new JsonObject { ["message"] = "Run completed with status: failed", ["error"] = error.DeepClone() };
+            if (await store.TransitionAsync(id, waiting, ScaffolderTaskStatus.Failed, null, null, t => t.ErrorJson = error.ToJsonString(),
+                [(TaskEventType.Completion, completion)], ct))
             {
-                await store.AppendAsync(id, TaskEventType.Completion,
-                    new JsonObject { ["message"] = "Run completed with status: failed", ["error"] = error.DeepClone() }, ct);
                 break;
             }
         }
@@ -42,16 +42,17 @@ public sealed class TaskCommands(TaskStore store, TaskAccess access, TaskSecrets
     {
         var task = await DecidableAsync(user, id, ct);
         var by = TaskAccess.InitiatorOf(user);
-        if (!await store.TransitionAsync(id, ScaffolderTaskStatus.AwaitingApproval, ScaffolderTaskStatus.Open, null, null, t => t.DecidedBy = by, ct))
-        {
-            throw Conflict(id);
-        }
         var body = new JsonObject { ["message"] = $"Approved by {by}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"), ["decision"] = "approved", ["by"] = by };
         if (!string.IsNullOrWhiteSpace(reason))
         {
             body["reason"] = reason;
         }
-        await store.AppendAsync(id, TaskEventType.Approval, body, ct);
+        // The decision commits with the status, so it always comes before the run's first log line.
+        if (!await store.TransitionAsync(id, ScaffolderTaskStatus.AwaitingApproval, ScaffolderTaskStatus.Open, null, null, t => t.DecidedBy = by,
+            [(TaskEventType.Approval, body)], ct))
+        {
+            throw Conflict(id);
+        }
         await audit.RecordAsync(Actor(user), "template.task.approve", $"task:{id}", $"template={TemplateOf(task)}; reason={reason}", ct);
         hub.NotifyOpened();
     }
@@ -66,17 +67,16 @@ public sealed class TaskCommands(TaskStore store, TaskAccess access, TaskSecrets
         var by = TaskAccess.InitiatorOf(user);
         var message = $"Rejected by {by}: {reason}";
         var error = new JsonObject { ["name"] = "RejectedError", ["message"] = message };
+        var decision = new JsonObject { ["message"] = message, ["decision"] = "rejected", ["by"] = by, ["reason"] = reason };
+        var completion = new JsonObject { ["message"] = "Run completed with status: rejected", ["error"] = error.DeepClone() };
         if (!await store.TransitionAsync(id, ScaffolderTaskStatus.AwaitingApproval, ScaffolderTaskStatus.Rejected, null, null, t =>
             {
                 t.DecidedBy = by;
                 t.ErrorJson = error.ToJsonString();
-            }, ct))
+            }, [(TaskEventType.Approval, decision), (TaskEventType.Completion, completion)], ct))
         {
             throw Conflict(id);
         }
-        await store.AppendAsync(id, TaskEventType.Approval, new JsonObject { ["message"] = message, ["decision"] = "rejected", ["by"] = by, ["reason"] = reason }, ct);
-        await store.AppendAsync(id, TaskEventType.Completion,
-            new JsonObject { ["message"] = "Run completed with status: rejected", ["error"] = error.DeepClone() }, ct);
         await audit.RecordAsync(Actor(user), "template.task.reject", $"task:{id}", $"template={TemplateOf(task)}; reason={reason}", ct);
     }
 

@@ -102,22 +102,11 @@ public sealed class TaskExecution(TaskStore store, TaskSecrets held, TaskEventHu
         return result.Error is { } error ? (null, (DryRunEndpoint.ErrorClass(error).Name, error.Message)) : (result.Output, null);
     }
 
-    /// <summary>processing → completed/failed, then the completion event (Backstage's body).</summary>
+    /// <summary>processing → completed/failed together with the completion event (Backstage's body), in one transaction.</summary>
     private async Task CompleteAsync(Guid id, string replica, JsonNode? output, (string Name, string Message)? error)
     {
         var status = error is null ? ScaffolderTaskStatus.Completed : ScaffolderTaskStatus.Failed;
         var errorJson = error is { } e ? new JsonObject { ["name"] = e.Name, ["message"] = e.Message } : null;
-        var done = await store.TransitionAsync(id, ScaffolderTaskStatus.Processing, status, replica, null, t =>
-        {
-            t.OutputJson = output?.ToJsonString();
-            t.ErrorJson = errorJson?.ToJsonString();
-            t.LeaseUntil = null;
-        }, CancellationToken.None);
-        if (!done)
-        {
-            logger.LogWarning("Task {TaskId} finished here but is no longer held by {Replica}; its result is dropped", id, replica);
-            return;
-        }
         var body = new JsonObject { ["message"] = $"Run completed with status: {status}" };
         if (errorJson is not null)
         {
@@ -127,7 +116,16 @@ public sealed class TaskExecution(TaskStore store, TaskSecrets held, TaskEventHu
         {
             body["output"] = output?.DeepClone() ?? new JsonObject();
         }
-        await store.AppendAsync(id, TaskEventType.Completion, body, CancellationToken.None);
+        var done = await store.TransitionAsync(id, ScaffolderTaskStatus.Processing, status, replica, null, t =>
+        {
+            t.OutputJson = output?.ToJsonString();
+            t.ErrorJson = errorJson?.ToJsonString();
+            t.LeaseUntil = null;
+        }, [(TaskEventType.Completion, body)], CancellationToken.None);
+        if (!done)
+        {
+            logger.LogWarning("Task {TaskId} finished here but is no longer held by {Replica}; its result is dropped", id, replica);
+        }
     }
 
     /// <summary>Who started a task, when this process no longer has the signed-in principal (another replica created it).</summary>

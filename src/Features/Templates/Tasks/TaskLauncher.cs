@@ -19,10 +19,11 @@ public class TaskLaunchException(int status, string name, string message) : Exce
 }
 
 /// <summary>The values fail the template's parameter schemas: answered as Backstage does, <c>400 {"errors": [...]}</c>.</summary>
-public sealed class TaskParameterException(string templateRef, IReadOnlyList<ParameterError> errors) : TaskLaunchException(400, "InputError",
-    $"Template {templateRef}: the values do not match its parameters: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Message}"))}")
+public sealed class TaskParameterException(string templateRef, IReadOnlyList<JsonObject> errors) : TaskLaunchException(400, "InputError",
+    $"Template {templateRef}: the values do not match its parameters: {string.Join("; ", errors.Select(e => e["stack"]?.ToString()))}")
 {
-    public IReadOnlyList<ParameterError> Errors { get; } = errors;
+    /// <summary>npm jsonschema's <c>ValidationError</c>s, as Backstage answers them.</summary>
+    public IReadOnlyList<JsonObject> Errors { get; } = errors;
 }
 
 /// <summary>
@@ -47,7 +48,7 @@ public sealed class TaskLauncher(CatalogQueries catalog, TaskStore store, TaskSe
         var (entityRef, entity) = await TemplateAsync(catalog, templateRef, ct);
         var template = Read(entity, entityRef);
         // As Backstage's POST /v2/tasks: values failing the parameter schemas answer 400 {errors} before a task exists.
-        var invalid = TemplateParameterValidator.Validate(entity["spec"]?["parameters"] ?? new JsonObject(), values, secrets);
+        var invalid = ParameterStepErrors.FirstFailingStep(entity["spec"]?["parameters"], values, secrets);
         if (invalid.Count > 0)
         {
             throw new TaskParameterException(entityRef.ToString(), invalid);

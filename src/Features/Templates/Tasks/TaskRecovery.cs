@@ -20,20 +20,19 @@ public sealed class TaskRecovery(TaskStore store, TimeProvider time, ILogger<Tas
         {
             var reason = status == ScaffolderTaskStatus.Processing ? RestartedReason : LostSecretsReason;
             var error = new JsonObject { ["name"] = "Error", ["message"] = reason };
+            // The steps still running get their failed line, then the completion: all with the status, in one transaction.
+            var events = (await StepsInProgressAsync(id, ct))
+                .Select(stepId => (TaskEventType.Log, new JsonObject { ["stepId"] = stepId, ["status"] = "failed", ["message"] = reason }))
+                .Append((TaskEventType.Completion, new JsonObject { ["message"] = "Run completed with status: failed", ["error"] = error.DeepClone() }))
+                .ToList();
             if (!await store.TransitionAsync(id, status, ScaffolderTaskStatus.Failed, null, time.GetUtcNow(), t =>
                 {
                     t.ErrorJson = error.ToJsonString();
                     t.LeaseUntil = null;
-                }, ct))
+                }, events, ct))
             {
                 continue; // Its replica came back in time, or another replica recovered it first.
             }
-            foreach (var stepId in await StepsInProgressAsync(id, ct))
-            {
-                await store.AppendAsync(id, TaskEventType.Log, new JsonObject { ["stepId"] = stepId, ["status"] = "failed", ["message"] = reason }, ct);
-            }
-            await store.AppendAsync(id, TaskEventType.Completion,
-                new JsonObject { ["message"] = "Run completed with status: failed", ["error"] = error.DeepClone() }, ct);
             logger.LogWarning("Scaffolder task {TaskId} was left {Status} by a replica that stopped; failed it", id, status);
             failed++;
         }

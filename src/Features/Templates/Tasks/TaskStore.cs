@@ -95,30 +95,53 @@ public sealed class TaskStore(IDbContextFactory<PortalDbContext> factory, TaskEv
             .Where(e => running.Contains(e.TaskId) && e.Type == TaskEventType.Cancelled).Select(e => e.TaskId).Distinct().ToListAsync(ct);
     }
 
-    /// <summary>Moves a task from one status to another (the approval decisions, a cancel before it started, a failed
-    /// recovery). Only when it is still in <paramref name="from"/> — and, when given, held by <paramref name="replica"/>.</summary>
+    /// <summary>Moves a task from one status to another (completion, the approval decisions, a cancel before it started, a
+    /// failed recovery). Only when it is still in <paramref name="from"/> — and, when given, held by <paramref name="replica"/>.
+    /// The new status, the fields <paramref name="change"/> sets and <paramref name="events"/> (the completion event) commit
+    /// in one transaction, as Backstage's <c>completeTask</c> does: a client that sees <c>completed</c> or <c>failed</c>
+    /// always finds the completion event too.</summary>
     /// <param name="leaseExpiredBefore">When given, only if the task's lease ran out before then (recovery of a dead replica's task).</param>
     public async Task<bool> TransitionAsync(Guid id, string from, string to, string? replica, DateTimeOffset? leaseExpiredBefore,
-        Action<ScaffolderTask> change, CancellationToken ct)
+        Action<ScaffolderTask> change, IReadOnlyList<(string Type, JsonObject Body)> events, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var task = await db.Set<ScaffolderTask>().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null || task.Status != from || (replica is not null && task.ClaimedBy != replica))
+        ArgumentNullException.ThrowIfNull(events);
+        await using var probe = await factory.CreateDbContextAsync(ct);
+        var written = await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var task = await db.Set<ScaffolderTask>().FirstOrDefaultAsync(t => t.Id == id, ct);
+            if (task is null || task.Status != from || (replica is not null && task.ClaimedBy != replica))
+            {
+                return null;
+            }
+            // The conditional UPDATE is what two replicas race on: the loser sees 0 rows and rolls back.
+            var changed = await db.Set<ScaffolderTask>()
+                .Where(t => t.Id == id && t.Status == from && (replica == null || t.ClaimedBy == replica)
+                    && (leaseExpiredBefore == null || t.LeaseUntil < leaseExpiredBefore))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, to), ct);
+            if (changed != 1)
+            {
+                return null;
+            }
+            change(task);
+            task.Status = to;
+            var now = time.GetUtcNow();
+            var rows = events.Select(e => new ScaffolderTaskEvent { TaskId = id, Type = e.Type, BodyJson = e.Body.ToJsonString(), CreatedAt = now }).ToList();
+            db.Set<ScaffolderTaskEvent>().AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return rows;
+        });
+        if (written is null)
         {
             return false;
         }
-        var changed = await db.Set<ScaffolderTask>()
-            .Where(t => t.Id == id && t.Status == from && (replica == null || t.ClaimedBy == replica)
-                && (leaseExpiredBefore == null || t.LeaseUntil < leaseExpiredBefore))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, to), ct);
-        if (changed != 1)
+        foreach (var row in written)
         {
-            return false;
+            hub.Publish(TaskEventView.From(row));
         }
-        change(task);
-        task.Status = to;
-        await db.SaveChangesAsync(ct);
         return true;
     }
 
