@@ -96,6 +96,11 @@ public static class DryRunEndpoint
     public static IResult? ParameterErrors(JsonObject template, JsonObject values, IReadOnlyDictionary<string, string> secrets)
     {
         var errors = Forms.Schema.ParameterStepErrors.FirstFailingStep(template["spec"]?["parameters"], values, secrets);
+        if (errors.Count == 0)
+        {
+            // Then the secrets against spec.secrets.schema, as Backstage's validateSecrets.
+            errors = Forms.Schema.SecretsErrors.Validate(template["spec"], secrets);
+        }
         return errors.Count == 0 ? null : ParameterErrorsResult(errors);
     }
 

@@ -49,6 +49,10 @@ public sealed class TaskLauncher(CatalogQueries catalog, TaskStore store, TaskSe
         var template = Read(entity, entityRef);
         // As Backstage's POST /v2/tasks: values failing the parameter schemas answer 400 {errors} before a task exists.
         var invalid = ParameterStepErrors.FirstFailingStep(entity["spec"]?["parameters"], values, secrets);
+        if (invalid.Count == 0)
+        {
+            invalid = SecretsErrors.Validate(entity["spec"], secrets);
+        }
         if (invalid.Count > 0)
         {
             throw new TaskParameterException(entityRef.ToString(), invalid);
