@@ -84,8 +84,8 @@ internal static class FilterTranslator
                 "metadata.namespace" => e => EF.Functions.Like(e.Namespace, pattern, "\\"),
                 "spec.type" => e => e.TypeKey != null && EF.Functions.Like(e.TypeKey, pattern, "\\"),
                 "spec.lifecycle" => e => e.LifecycleKey != null && EF.Functions.Like(e.LifecycleKey, pattern, "\\"),
-                // Its search row holds the lowercase uid, which the writer sets to the entity's Id.
-                "metadata.uid" => e => EF.Functions.Like(e.Id.ToLower(), pattern, "\\"),
+                // Its search row holds the uid, which the writer sets to the entity's Id: a lowercase Guid string.
+                "metadata.uid" => CouldMatchUid(term) ? e => EF.Functions.Like(e.Id, pattern, "\\") : null,
                 _ => null,
             };
             if (part is not null)
@@ -110,6 +110,14 @@ internal static class FilterTranslator
         }
         return parts.Count == 0 ? query.Where(e => false) : query.Where(AnyOf(parts));
     }
+
+    /// <summary>
+    /// Whether the term can be part of an entity's uid (<c>Guid.ToString()</c>: lowercase hex digits and dashes) once
+    /// lowered, its <c>%</c> and <c>_</c> being wildcards. Terms with other characters (most words) skip the scan of
+    /// every entity's Id.
+    /// </summary>
+    internal static bool CouldMatchUid(string term) =>
+        term.ToLowerInvariant().All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or '-' or '%' or '_');
 
     /// <summary>The parts ORed into one lambda over the first part's parameter.</summary>
     private static Expression<Func<EntityRecord, bool>> AnyOf(List<Expression<Func<EntityRecord, bool>>> parts)
