@@ -80,6 +80,27 @@ public sealed class BackstageQueryTests(CatalogFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Full_text_matches_only_the_fields_asked_for_and_the_uid_as_its_search_row_holds_it()
+    {
+        var uid = (await Api.GetFromJsonAsync<JsonObject>("/api/catalog/entities/by-name/component/default/svc-07"))!["metadata"]!["uid"]!.GetValue<string>();
+        // A part of the uid, upper case: the search row is lowercase and the term is lowered, as in Backstage.
+        var part = uid[4..20].ToUpperInvariant();
+        Assert.Equal(["svc-07"], Names((await ByQueryAsync($"fullTextFilterTerm={part}"))["items"]));
+        Assert.Equal(["svc-07"], Names((await ByQueryAsync($"fullTextFilterTerm={part}&fullTextFilterFields=metadata.uid"))["items"]));
+        // The uid with `_` in place of a character still matches: `_` is a LIKE wildcard there too.
+        Assert.Equal(["svc-07"], Names((await ByQueryAsync($"fullTextFilterTerm={uid[..8]}_{uid[9..]}"))["items"]));
+
+        // Several fields: a column, a search row and the uid, ORed.
+        var either = await ByQueryAsync($"fullTextFilterTerm=needle&fullTextFilterFields=metadata.uid,metadata.name,metadata.description&fields=metadata.name");
+        Assert.Equal(["svc-07"], Names(either["items"]));
+        var byName = await ByQueryAsync("fullTextFilterTerm=svc-1&fullTextFilterFields=metadata.uid,metadata.description&fields=metadata.name");
+        Assert.Equal(0, byName["totalItems"]!.GetValue<int>());
+        Assert.Equal(10, (await ByQueryAsync("fullTextFilterTerm=svc-1&fullTextFilterFields=metadata.name,metadata.uid"))["totalItems"]!.GetValue<int>());
+        // A field no entity has matches nothing.
+        Assert.Equal(0, (await ByQueryAsync("fullTextFilterTerm=svc&fullTextFilterFields=spec.nothing"))["totalItems"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Going_back_returns_only_the_rows_before_the_page_whatever_the_page_size()
     {
         var first = await ByQueryAsync("filter=kind=component&orderField=metadata.name,asc&limit=3&fields=metadata.name");

@@ -25,6 +25,16 @@ public sealed class QueryPartsTests
     }
 
     [Theory]
+    [InlineData("3f2a", true)]
+    [InlineData("3F2A-9B", true)]
+    [InlineData("3f%a_", true)]
+    [InlineData("component-12", false)]
+    [InlineData("alpha service number 7", false)]
+    [InlineData("3f2a\\", false)]
+    public void Full_text_scans_uids_only_for_terms_a_guid_string_can_contain(string term, bool expected) =>
+        Assert.Equal(expected, FilterTranslator.CouldMatchUid(term));
+
+    [Theory]
     [InlineData("", true)]
     [InlineData("relations", true)]
     [InlineData("metadata.name,relations.type", true)]
