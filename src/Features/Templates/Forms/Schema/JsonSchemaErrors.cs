@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Fawkes.Portal.Features.Templates.Expressions;
 using Json.Schema;
 
 namespace Fawkes.Portal.Features.Templates.Forms.Schema;
@@ -16,9 +16,6 @@ namespace Fawkes.Portal.Features.Templates.Forms.Schema;
 public static class JsonSchemaErrors
 {
     private static readonly EvaluationOptions Options = new() { EvaluateAs = SpecVersion.Draft7, RequireFormatValidation = true };
-
-    /// <summary>JSON.stringify's escaping (System.Text.Json's default escapes <c>+</c>, <c>&lt;</c>, non-ASCII…).</summary>
-    private static readonly JsonSerializerOptions JsStringify = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly HashSet<string> Leaves =
     [
@@ -272,7 +269,8 @@ public static class JsonSchemaErrors
         var other => $"[{Stringify(other.ToString() ?? "")}]",
     }));
 
-    private static string Stringify(string text) => JsonSerializer.Serialize(text, JsStringify);
+    /// <summary>JSON.stringify of a string: the expression engine's exact port.</summary>
+    private static string Stringify(string text) => JsJson.Stringify(text)!;
 
     /// <summary>JavaScript's <c>String(value)</c>.</summary>
     private static string JsString(JsonNode? value) => value switch
@@ -281,24 +279,7 @@ public static class JsonSchemaErrors
         JsonArray array => string.Join(',', array.Select(v => v is null ? "" : JsString(v))),
         JsonObject => "[object Object]",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) => JsNumber(d),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) => Js.NumberToString(d),
         _ => value.ToJsonString(),
     };
-
-    /// <summary>JavaScript's number to string: <c>1.0</c> is <c>1</c>, <c>1e21</c> is <c>1e+21</c>, <c>1e-7</c> stays so.</summary>
-    private static string JsNumber(double d)
-    {
-        if (d == Math.Floor(d) && Math.Abs(d) < 1e21)
-        {
-            return d.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        }
-        var text = d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        var e = text.IndexOf('E', StringComparison.Ordinal);
-        if (e < 0)
-        {
-            return text;
-        }
-        var exponent = int.Parse(text[(e + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        return $"{text[..e]}e{(exponent < 0 ? "-" : "+")}{Math.Abs(exponent)}";
-    }
 }
