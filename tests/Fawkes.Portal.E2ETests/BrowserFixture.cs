@@ -58,7 +58,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (Environment.GetEnvironmentVariable("FAWKES_E2E_CONSOLE") is { Length: > 0 } log)
+        {
+            page.Console += (_, m) => File.AppendAllText(log, $"{DateTime.UtcNow:HH:mm:ss.fff} {m.Type}: {m.Text}\n");
+            page.PageError += (_, e) => File.AppendAllText(log, $"{DateTime.UtcNow:HH:mm:ss.fff} pageerror: {e}\n");
+        }
+        return page;
     }
 
     public async Task DisposeAsync()

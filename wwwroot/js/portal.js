@@ -41,4 +41,15 @@
     };
     new MutationObserver(renderMermaid).observe(document.documentElement, { childList: true, subtree: true });
     document.addEventListener('DOMContentLoaded', renderMermaid);
+
+    // Charts: Plotly.Blazor queues a chart's first draw until plotly.js has loaded, then runs the queue in one forEach.
+    // A chart removed meanwhile (a filter changed while the 4.6 MB script was still loading) throws there, which ends
+    // the loop: every chart queued after it never drew. So charts render only once plotly.js is loaded, through the
+    // same module instance and script URL Plotly.Blazor uses (the import map resolves both to one fingerprinted file).
+    let plotlyLoading = null;
+    window.fawkesCharts = {
+        ready: () => plotlyLoading ??= import(new URL('_content/Plotly.Blazor/plotly-interop-7.2.0.js', document.baseURI).href)
+            .then(module => module.importScript('plotly-import', './_content/Plotly.Blazor/plotly-3.7.0.min.js'))
+            .catch(error => { plotlyLoading = null; throw error; }),
+    };
 })();
