@@ -29,39 +29,44 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
         // As in Backstage, the root location is itself a Location entity, and the parent of everything its target holds.
         var root = GeneratedLocation.Create(type, target);
         entities.Add(root);
-        var queue = new Queue<(string Type, string Target, string? Parent)>([(type, target, root.Ref!.Value.ToString())]);
+        var level = new List<PendingLocation> { new(type, target, root.Ref!.Value.ToString()) };
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var rootTarget = $"{type}:{target}";
 
-        while (queue.Count > 0 && visited.Count < MaxLocations)
+        // Breadth first, one tree level at a time: the level's locations are fetched and parsed in parallel (files are
+        // independent; parsing is most of a bulk registration's CPU), then taken in order, so the entities, problems,
+        // content hash and next level are exactly those of reading one location after another.
+        while (level.Count > 0 && visited.Count < MaxLocations)
         {
-            var (t, location, parent) = queue.Dequeue();
-            if (!visited.Add($"{t}:{location}"))
+            var batch = new List<PendingLocation>();
+            foreach (var pending in level)
             {
-                continue;
+                if (visited.Count >= MaxLocations)
+                {
+                    break;
+                }
+                if (visited.Add($"{pending.Type}:{pending.Target}"))
+                {
+                    batch.Add(pending);
+                }
             }
-            IReadOnlyList<FetchedFile> files;
-            try
+            using var slots = new SemaphoreSlim(Environment.ProcessorCount);
+            var reads = await Task.WhenAll(batch.Select(pending => ReadLocationAsync(pending, rootTarget, slots, cancellationToken)));
+            level = [];
+            foreach (var read in reads)
             {
-                files = await fetcher.FetchAsync(t, location, cancellationToken);
-            }
-            catch (SourceFetchException ex)
-            {
-                problems.Add(new LocationProblem($"{t}:{location}", ex.Message));
-                continue;
-            }
-            foreach (var file in files)
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes($"{file.Location}\n{file.Text}\n"));
-                foreach (var entity in await ParseFileAsync(file, rootTarget, parent, hash, cancellationToken))
+                if (read.Problem is { } problem)
+                {
+                    problems.Add(problem);
+                    continue;
+                }
+                hash.AppendData(read.HashedBytes.GetBuffer(), 0, (int)read.HashedBytes.Length);
+                foreach (var (entity, file) in read.Entities)
                 {
                     entities.Add(entity);
                     if (entity.IsValid && string.Equals(entity.Ref?.Kind, CatalogKinds.Location, StringComparison.OrdinalIgnoreCase))
                     {
-                        foreach (var (nextType, nextTarget) in LocationTargets(entity.Entity!, file))
-                        {
-                            queue.Enqueue((nextType, nextTarget, entity.Ref!.Value.ToString()));
-                        }
+                        level.AddRange(LocationTargets(entity.Entity!, file).Select(next => new PendingLocation(next.Item1, next.Item2, entity.Ref!.Value.ToString())));
                     }
                 }
             }
@@ -69,7 +74,44 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
         return new LocationReadResult(RuleEnforcement.Apply(entities, rules, type, target), problems, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    private async Task<List<SourcedEntity>> ParseFileAsync(FetchedFile file, string rootTarget, string? parent, IncrementalHash hash, CancellationToken cancellationToken)
+    private sealed record PendingLocation(string Type, string Target, string? Parent);
+
+    /// <summary>One location's entities (with the file each came from) and the bytes it adds to the content hash, in order.</summary>
+    private sealed record LocationRead(List<(SourcedEntity Entity, FetchedFile File)> Entities, MemoryStream HashedBytes, LocationProblem? Problem);
+
+    private async Task<LocationRead> ReadLocationAsync(PendingLocation pending, string rootTarget, SemaphoreSlim slots, CancellationToken ct)
+    {
+        await slots.WaitAsync(ct);
+        try
+        {
+            return await Task.Run(async () =>
+            {
+                var hashed = new MemoryStream();
+                var entities = new List<(SourcedEntity, FetchedFile)>();
+                IReadOnlyList<FetchedFile> files;
+                try
+                {
+                    files = await fetcher.FetchAsync(pending.Type, pending.Target, ct);
+                }
+                catch (SourceFetchException ex)
+                {
+                    return new LocationRead(entities, hashed, new LocationProblem($"{pending.Type}:{pending.Target}", ex.Message));
+                }
+                foreach (var file in files)
+                {
+                    hashed.Write(Encoding.UTF8.GetBytes($"{file.Location}\n{file.Text}\n"));
+                    entities.AddRange((await ParseFileAsync(file, rootTarget, pending.Parent, hashed, ct)).Select(e => (e, file)));
+                }
+                return new LocationRead(entities, hashed, null);
+            }, ct);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<List<SourcedEntity>> ParseFileAsync(FetchedFile file, string rootTarget, string? parent, MemoryStream hash, CancellationToken cancellationToken)
     {
         var source = $"{file.Type}:{file.Location}";
         var read = CatalogYamlReader.Read(file.Text, options.Value.MaxFileBytes);
@@ -135,7 +177,7 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
     }
 
     /// <summary>Replaces <c>{"$text": "./openapi.yaml"}</c> (and $json, $yaml) with the referenced file's content.</summary>
-    private async Task<List<SourceProblem>> ResolvePlaceholdersAsync(JsonNode node, string path, FetchedFile file, YamlDocument doc, IncrementalHash hash, CancellationToken ct)
+    private async Task<List<SourceProblem>> ResolvePlaceholdersAsync(JsonNode node, string path, FetchedFile file, YamlDocument doc, MemoryStream hash, CancellationToken ct)
     {
         var problems = new List<SourceProblem>();
         if (node is JsonObject obj)
@@ -167,7 +209,7 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
         return problems;
     }
 
-    private async Task<(JsonNode? Value, string? Problem)> ReadPlaceholderAsync(string kind, string? reference, FetchedFile file, IncrementalHash hash, CancellationToken ct)
+    private async Task<(JsonNode? Value, string? Problem)> ReadPlaceholderAsync(string kind, string? reference, FetchedFile file, MemoryStream hash, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -182,7 +224,7 @@ public sealed class LocationReader(SourceFetcher fetcher, BackstageMirror backst
         try
         {
             var text = (await fetcher.FetchAsync(type, target, ct))[0].Text;
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            hash.Write(Encoding.UTF8.GetBytes(text));
             return kind switch
             {
                 "$text" => (JsonValue.Create(text), null),
