@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fawkes.Portal.Data;
@@ -36,12 +37,16 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         var foreign = await ForeignAsync(db, locationId, read.Entities.Where(e => e.Ref is not null).Select(e => e.Ref!.Value.Key), ct);
         Phase("existing+conflicts");
         var seen = new Dictionary<string, SourcedEntity>(StringComparer.Ordinal);
-        var changed = new List<(EntityRecord Record, JsonObject Entity)>();
+        var toFill = new List<(EntityRecord Record, JsonObject Entity, bool Orphan)>();
         var inserts = new List<EntityRecord>();
         int added = 0, updated = 0, unchanged = 0;
+        // Hashing and filling records is pure per-entity CPU work: done on every core, the decisions stay sequential.
+        var hashes = new string?[read.Entities.Count];
+        Parallel.For(0, hashes.Length, i => hashes[i] = read.Entities[i].IsValid ? EntityRecordFactory.SourceHash(read.Entities[i].Entity!) : null);
 
-        foreach (var sourced in read.Entities)
+        for (var index = 0; index < read.Entities.Count; index++)
         {
+            var sourced = read.Entities[index];
             var key = sourced.Ref?.Key;
             if (key is not null && seen.TryGetValue(key, out var first))
             {
@@ -69,7 +74,7 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
                 problems.AddRange(sourced.Problems.Select(p => new LocationProblem(sourced.Source, p.Message, p.Line, p.Column, p.Field)));
                 continue;
             }
-            var hash = EntityRecordFactory.SourceHash(sourced.Entity!);
+            var hash = hashes[index]!;
             if (record is { Orphan: false, StatusJson: null } && record.SourceHash == hash && record.LocationId == locationId)
             {
                 unchanged++;
@@ -91,18 +96,20 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
             record.Etag = EntityRecordFactory.NewEtag();
             record.StatusJson = null;
             record.UpdatedAt = now;
-            changed.Add((record, EntityRecordFactory.Fill(record, sourced.Entity!, orphan: false)));
+            toFill.Add((record, sourced.Entity!, false));
         }
 
         var orphaned = 0;
         foreach (var record in existing.Values.Where(r => !seen.ContainsKey(r.RefKey) && !r.Orphan))
         {
-            var entity = JsonNode.Parse(record.Json)!.AsObject();
             record.Etag = EntityRecordFactory.NewEtag();
             record.UpdatedAt = now;
-            changed.Add((record, EntityRecordFactory.Fill(record, entity, orphan: true)));
+            toFill.Add((record, JsonNode.Parse(record.Json)!.AsObject(), true));
             orphaned++;
         }
+        var served = new JsonObject[toFill.Count];
+        Parallel.For(0, served.Length, i => served[i] = EntityRecordFactory.Fill(toFill[i].Record, toFill[i].Entity, toFill[i].Orphan));
+        var changed = toFill.Select((f, i) => (f.Record, served[i])).ToList();
 
         Phase("entities");
         await db.SaveChangesAsync(ct);
@@ -117,15 +124,26 @@ public sealed class CatalogWriter(IDbContextFactory<PortalDbContext> factory, Ti
         location.EntityCount = seen.Count;
         await db.SaveChangesAsync(ct);
         Phase("search+relations");
-        if (added + updated > 1_000)
-        {
-            await CatalogIndexWriter.AnalyzeAsync(db, ct);
-        }
         // Any write moves the version (also a status-only change: an entity keeping its last good version gets the
         // new error in its status), so in-memory views of the catalog never serve what the database no longer holds.
         await CatalogVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
-        Phase("analyze+commit");
+        Phase("commit");
+        if (added + updated > 1_000)
+        {
+            // After the commit: the entities are served at once, and the planner's statistics catch up a moment later
+            // (until then a query may plan for the old row counts; at catalog sizes that is milliseconds, not an error).
+            try
+            {
+                await CatalogIndexWriter.AnalyzeAsync(db, ct);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                // The write is committed; autovacuum's ANALYZE catches up later.
+                logger.LogWarning(ex, "ANALYZE after a bulk catalog write failed");
+            }
+            Phase("analyze");
+        }
         logger.LogDebug("Catalog store phases (cumulative): {Phases}", string.Join(", ", phases));
         return new ApplyOutcome(added, updated, unchanged, orphaned, problems);
     }

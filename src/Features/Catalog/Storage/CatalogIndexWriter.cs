@@ -19,28 +19,19 @@ internal static class CatalogIndexWriter
     /// <param name="newIds">Records inserted in this run: they have no old rows to delete.</param>
     public static async Task ReindexAsync(PortalDbContext db, IReadOnlyCollection<(EntityRecord Record, JsonObject Served)> changed, IReadOnlySet<string> newIds, CancellationToken ct)
     {
-        foreach (var chunk in changed.Chunk(Chunk))
+        // Pipelined: the next chunk's rows are computed (on every core) while the database takes this chunk's COPY,
+        // so the app's CPU work and PostgreSQL's index maintenance overlap instead of taking turns.
+        var chunks = changed.Chunk(Chunk).ToList();
+        var next = chunks.Count > 0 ? Task.Run(() => RowsOf(chunks[0]), ct) : null;
+        for (var i = 0; i < chunks.Count; i++)
         {
-            var ids = chunk.Select(c => c.Record.Id).Where(id => !newIds.Contains(id)).ToList();
+            var (search, relations) = await next!;
+            next = i + 1 < chunks.Count ? Task.Run(() => RowsOf(chunks[i + 1]), ct) : null;
+            var ids = chunks[i].Select(c => c.Record.Id).Where(id => !newIds.Contains(id)).ToList();
             if (ids.Count > 0)
             {
                 await db.Set<SearchRecord>().Where(s => ids.Contains(s.EntityId)).ExecuteDeleteAsync(ct);
                 await db.Set<RelationRecord>().Where(r => ids.Contains(r.OriginEntityId)).ExecuteDeleteAsync(ct);
-            }
-            var search = new List<SearchRecord>();
-            var relations = new List<RelationRecord>();
-            foreach (var (record, served) in chunk)
-            {
-                search.AddRange(SearchIndexer.Flatten(served).Select(entry =>
-                    new SearchRecord { EntityId = record.Id, Key = entry.Key, Value = entry.Value, OriginalValue = entry.OriginalValue }));
-                relations.AddRange(RelationBuilder.Build(served).Select(relation => new RelationRecord
-                {
-                    OriginEntityId = record.Id,
-                    SourceKey = relation.Source.Key,
-                    Type = relation.Type,
-                    TargetKey = relation.Target.Key,
-                    TargetRef = relation.Target.ToString(),
-                }));
             }
             if (db.Database.GetDbConnection() is NpgsqlConnection connection)
             {
@@ -55,6 +46,29 @@ internal static class CatalogIndexWriter
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>The search rows and relations of a chunk of entities, computed in parallel, in entity order.</summary>
+    private static (List<SearchRecord> Search, List<RelationRecord> Relations) RowsOf((EntityRecord Record, JsonObject Served)[] chunk)
+    {
+        var perEntity = new (IReadOnlyList<SearchEntry> Search, IReadOnlyList<EntityRelation> Relations)[chunk.Length];
+        Parallel.For(0, chunk.Length, i => perEntity[i] = (SearchIndexer.Flatten(chunk[i].Served), RelationBuilder.Build(chunk[i].Served)));
+        var search = new List<SearchRecord>(perEntity.Sum(p => p.Search.Count));
+        var relations = new List<RelationRecord>(perEntity.Sum(p => p.Relations.Count));
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            var id = chunk[i].Record.Id;
+            search.AddRange(perEntity[i].Search.Select(entry => new SearchRecord { EntityId = id, Key = entry.Key, Value = entry.Value, OriginalValue = entry.OriginalValue }));
+            relations.AddRange(perEntity[i].Relations.Select(relation => new RelationRecord
+            {
+                OriginEntityId = id,
+                SourceKey = relation.Source.Key,
+                Type = relation.Type,
+                TargetKey = relation.Target.Key,
+                TargetRef = relation.Target.ToString(),
+            }));
+        }
+        return (search, relations);
     }
 
     /// <summary>New entities: binary COPY on PostgreSQL (a bulk registration is mostly inserts), EF elsewhere.</summary>
@@ -138,7 +152,7 @@ internal static class CatalogIndexWriter
 
     /// <summary>
     /// After a bulk write the planner's statistics are stale (it would sort thousands of rows instead of walking an index).
-    /// ANALYZE runs inside the transaction, so the statistics are fresh the moment the entities become visible.
+    /// The writer runs it right after its commit.
     /// </summary>
     public static Task AnalyzeAsync(PortalDbContext db, CancellationToken ct) =>
         db.Database.GetDbConnection() is NpgsqlConnection
