@@ -12,7 +12,8 @@ COPY migrations/ migrations/
 COPY wwwroot/ wwwroot/
 COPY content/ content/
 COPY appsettings.json ./
-RUN dotnet publish Fawkes.Portal.csproj -c Release -o /app --no-restore /p:UseAppHost=false
+# No --no-restore: a Release publish is ReadyToRun for the build platform, which restores its runtime pack here.
+RUN dotnet publish Fawkes.Portal.csproj -c Release -o /app /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
