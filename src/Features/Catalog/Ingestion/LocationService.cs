@@ -183,6 +183,10 @@ public sealed class LocationService(
             logger.LogInformation("Catalog location {Type}:{Target}: {Added} added, {Updated} updated, {Orphaned} orphaned, {Problems} problem(s); read {ReadMs} ms, stored {StoreMs} ms",
                 location.Type, location.Target, outcome.Added, outcome.Updated, outcome.Orphaned, outcome.Problems.Count, readMs, clock.ElapsedMilliseconds - readMs);
             changes.Notify();
+            if (outcome.Added + outcome.Updated + outcome.Orphaned >= 1_000)
+            {
+                Operations.MemoryTrim.RequestAfterBulkWork(TimeSpan.FromSeconds(5));
+            }
             return read with { Problems = outcome.Problems };
         }
         finally

@@ -70,11 +70,38 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var fromColumns = fields is not null && EntityJson.ColumnsSuffice(fields);
-        var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct, identityOnly: fromColumns);
+        // Whole entities (with relations) come from the in-memory snapshot while it is current, as by-name's do: the
+        // page query then reads only identities, and no relations round trip or JSON column is needed.
+        var whole = !fromColumns && (fields is null || EntityJson.ShowsRelations(fields));
+        var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct, identityOnly: fromColumns || whole);
         IReadOnlyList<JsonObject> items = fromColumns ? [.. page.Records.Select(EntityJson.FromColumns)]
-            : fields is null || EntityJson.ShowsRelations(fields) ? await ComposeAsync(db, page.Records, ct)
+            : whole ? await FromSnapshotAsync(page.Records, ct) ?? await ComposeAsync(db, await FullRecordsAsync(db, page.Records, ct), ct)
             : [.. page.Records.Select(r => EntityJson.Compose(r, []))];
         return (items, page.TotalItems, page.Next, page.Prev);
+    }
+
+    /// <summary>These entities as served, in order, if the snapshot is current and holds every one; else null.</summary>
+    private async Task<IReadOnlyList<JsonObject>?> FromSnapshotAsync(IReadOnlyList<EntityRecord> records, CancellationToken ct)
+    {
+        var items = new List<JsonObject>(records.Count);
+        foreach (var record in records)
+        {
+            var (current, json) = await snapshot.TryGetAsync(record.RefKey, ct);
+            if (!current || json is null)
+            {
+                return null;
+            }
+            items.Add(JsonNode.Parse(json)!.AsObject());
+        }
+        return items;
+    }
+
+    /// <summary>The stored rows of identity-only records, in their order.</summary>
+    private static async Task<IReadOnlyList<EntityRecord>> FullRecordsAsync(PortalDbContext db, IReadOnlyList<EntityRecord> records, CancellationToken ct)
+    {
+        var ids = records.Select(r => r.Id).ToList();
+        var rows = await db.Set<EntityRecord>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        return [.. records.Where(r => rows.ContainsKey(r.Id)).Select(r => rows[r.Id])];
     }
 
     /// <summary>GET /entities with paging: the page and, when there are more, the <c>after</c> cursor of the next one.</summary>
