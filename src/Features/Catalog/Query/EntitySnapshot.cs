@@ -82,12 +82,18 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
             try
             {
                 // A change that lands while building asks for another round right after, not on the next lookup.
+                var before = Volatile.Read(ref _built)?.Entities.Count ?? 0;
                 do
                 {
                     Interlocked.Exchange(ref _changedWhileBuilding, 0);
                     Volatile.Write(ref _built, await BuildAsync());
                 }
                 while (Interlocked.Exchange(ref _changedWhileBuilding, 0) == 1);
+                if (Math.Abs(Volatile.Read(ref _built)!.Entities.Count - before) >= 1_000)
+                {
+                    // A bulk change: building the snapshot was its last big allocation, so return the peak heap now.
+                    Operations.MemoryTrim.RequestAfterBulkWork(TimeSpan.FromSeconds(1));
+                }
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
             {
