@@ -81,17 +81,21 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     }
 
     /// <summary>These entities as served, in order, if the snapshot is current and holds every one; else null.</summary>
-    private async Task<IReadOnlyList<JsonObject>?> FromSnapshotAsync(IReadOnlyList<EntityRecord> records, CancellationToken ct)
+    private async Task<IReadOnlyList<JsonObject>?> FromSnapshotAsync(IReadOnlyList<EntityRecord> records, CancellationToken ct) =>
+        await SnapshotEntitiesAsync(records.Select(r => r.RefKey), ct) is { } items && items.All(i => i is not null) ? [.. items.OfType<JsonObject>()] : null;
+
+    /// <summary>Entities by lowercase ref from the <see cref="EntitySnapshot"/> (null where none), or null when it is not current.</summary>
+    private async Task<List<JsonObject?>?> SnapshotEntitiesAsync(IEnumerable<string> keys, CancellationToken ct)
     {
-        var items = new List<JsonObject>(records.Count);
-        foreach (var record in records)
+        var items = new List<JsonObject?>();
+        foreach (var key in keys)
         {
-            var (current, json) = await snapshot.TryGetAsync(record.RefKey, ct);
-            if (!current || json is null)
+            var (current, json) = await snapshot.TryGetAsync(key, ct);
+            if (!current)
             {
                 return null;
             }
-            items.Add(JsonNode.Parse(json)!.AsObject());
+            items.Add(json is null ? null : JsonNode.Parse(json)!.AsObject());
         }
         return items;
     }
@@ -139,17 +143,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
     public async Task<IReadOnlyList<JsonObject?>> ByRefsAsync(IReadOnlyList<EntityRef> refs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(refs);
-        var fromSnapshot = new List<JsonObject?>(refs.Count);
-        foreach (var entityRef in refs)
-        {
-            var (current, json) = await snapshot.TryGetAsync(entityRef.Key, ct);
-            if (!current)
-            {
-                break;
-            }
-            fromSnapshot.Add(json is null ? null : JsonNode.Parse(json)!.AsObject());
-        }
-        if (fromSnapshot.Count == refs.Count)
+        if (await SnapshotEntitiesAsync(refs.Select(r => r.Key), ct) is { } fromSnapshot)
         {
             return fromSnapshot;
         }
