@@ -104,4 +104,31 @@ public sealed class EntitySnapshotTests : IAsyncLifetime
         while (after[0] is not null && DateTime.UtcNow < deadlineAfter && await Task.Delay(50).ContinueWith(_ => true));
         Assert.All(after, item => Assert.Null(item));
     }
+
+    [Fact]
+    public async Task A_notification_that_changed_nothing_does_not_rebuild_and_a_change_does()
+    {
+        using var write = _writer.NewClient(bearer: PortalHost.BootstrapToken);
+        var snapshot = _writer.Services.GetRequiredService<Fawkes.Portal.Features.Catalog.Query.EntitySnapshot>();
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); snapshot.BuiltVersion is null && DateTime.UtcNow < deadline;)
+        {
+            await write.GetAsync("/api/catalog/entities/by-name/component/default/svc-06");
+            await Task.Delay(50);
+        }
+        var builds = snapshot.Builds;
+        Assert.True(builds > 0);
+
+        // What a location read again with nothing new does: it notifies, the catalog version stays.
+        _writer.Services.GetRequiredService<Fawkes.Portal.Features.Catalog.Ingestion.CatalogChanges>().Notify();
+        await Task.Delay(1_000);
+        Assert.Equal(builds, snapshot.Builds);
+
+        var uid = (await write.GetFromJsonAsync<JsonObject>("/api/catalog/entities/by-name/component/default/svc-06"))!["metadata"]!["uid"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NoContent, (await write.DeleteAsync($"/api/catalog/entities/by-uid/{uid}")).StatusCode);
+        for (var deadline = DateTime.UtcNow.AddSeconds(5); snapshot.Builds == builds && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(builds + 1, snapshot.Builds);
+    }
 }

@@ -185,7 +185,8 @@ public sealed class LocationService(
             changes.Notify();
             if (outcome.Added + outcome.Updated + outcome.Orphaned >= 1_000)
             {
-                Operations.MemoryTrim.RequestAfterBulkWork(TimeSpan.FromSeconds(5));
+                // The snapshot rebuild this change starts usually ends within this and asks for one second more.
+                Operations.MemoryTrim.RequestAfterBulkWork(TimeSpan.FromSeconds(2));
             }
             return read with { Problems = outcome.Problems };
         }

@@ -26,9 +26,13 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     private int _rebuilding;
     private long _retryAfterTicks;
     private int _changedWhileBuilding;
+    private int _builds;
 
     /// <summary>The catalog version the snapshot holds; null before the first build (for health and tests).</summary>
     public long? BuiltVersion => Volatile.Read(ref _built)?.Version;
+
+    /// <summary>How many times the snapshot was built (for tests: a notification without a change must not rebuild).</summary>
+    public int Builds => Volatile.Read(ref _builds);
 
     /// <summary>The entity's JSON when the snapshot is current; null when the caller must ask the database.</summary>
     /// <returns><c>Current</c>: the snapshot matches the catalog, so a null <c>Json</c> means "no such entity".</returns>
@@ -86,7 +90,12 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
                 do
                 {
                     Interlocked.Exchange(ref _changedWhileBuilding, 0);
-                    Volatile.Write(ref _built, await BuildAsync());
+                    // A write that changed nothing (a location read again) notifies without moving the version.
+                    if (!await IsCurrentAsync())
+                    {
+                        Volatile.Write(ref _built, await BuildAsync());
+                        Interlocked.Increment(ref _builds);
+                    }
                 }
                 while (Interlocked.Exchange(ref _changedWhileBuilding, 0) == 1);
                 if (Math.Abs(Volatile.Read(ref _built)!.Entities.Count - before) >= 1_000)
@@ -105,6 +114,16 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
                 Volatile.Write(ref _rebuilding, 0);
             }
         });
+    }
+
+    private async Task<bool> IsCurrentAsync()
+    {
+        if (Volatile.Read(ref _built) is not { } built)
+        {
+            return false;
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        return await CatalogVersion.ReadAsync(db, CancellationToken.None) == built.Version;
     }
 
     private async Task<Built> BuildAsync()
