@@ -50,6 +50,7 @@ public static class CatalogExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Query.EntitySnapshot>());
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<WholeEntityPages>();
         services.AddSingleton<Browse.StarService>();
         services.AddSingleton<Browse.CatalogBrowser>();
         services.AddSingleton<Permissions.CatalogOwnership>();

@@ -131,4 +131,37 @@ public sealed class EntitySnapshotTests : IAsyncLifetime
         }
         Assert.Equal(builds + 1, snapshot.Builds);
     }
+
+    [Fact]
+    public async Task By_query_pages_written_from_the_snapshot_match_the_database_and_page_on()
+    {
+        using var read = _reader.NewClient(bearer: PortalHost.BootstrapToken);
+        var snapshot = _reader.Services.GetRequiredService<Fawkes.Portal.Features.Catalog.Query.EntitySnapshot>();
+        const string Query = "/api/catalog/entities/by-query?filter=kind=component&orderField=metadata.name,asc&limit=2";
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); snapshot.BuiltVersion is null && DateTime.UtcNow < deadline;)
+        {
+            await read.GetAsync(Query);
+            await Task.Delay(50);
+        }
+        Assert.NotNull(snapshot.BuiltVersion);
+
+        var response = await read.GetAsync(Query);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        var page = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var items = page["items"]!.AsArray();
+        Assert.Equal(2, items.Count);
+        Assert.True(page["totalItems"]!.GetValue<int>() > 2);
+        foreach (var item in items)
+        {
+            var name = item!["metadata"]!["name"]!.GetValue<string>();
+            // GET /entities composes from the database, never from the snapshot.
+            var fromDatabase = (await read.GetFromJsonAsync<JsonArray>($"/api/catalog/entities?filter=kind=component,metadata.name={name}"))!.Single();
+            Assert.Equal(fromDatabase!.ToJsonString(), item.ToJsonString());
+        }
+        var next = page["pageInfo"]!["nextCursor"]!.GetValue<string>();
+        var second = (await read.GetFromJsonAsync<JsonObject>($"/api/catalog/entities/by-query?limit=2&cursor={Uri.EscapeDataString(next)}"))!;
+        Assert.Equal(2, second["items"]!.AsArray().Count);
+        Assert.DoesNotContain(second["items"]!.AsArray(), i => items.Any(j => j!["metadata"]!["uid"]!.ToJsonString() == i!["metadata"]!["uid"]!.ToJsonString()));
+        Assert.NotNull(second["pageInfo"]!["prevCursor"]);
+    }
 }

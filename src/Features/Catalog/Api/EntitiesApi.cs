@@ -79,7 +79,7 @@ internal static class EntitiesApi
         return after is null ? new ListPaging(limit, offset) : ListPaging.FromAfter(after, limit, offset);
     }
 
-    private static async Task<IResult> ByQueryAsync(HttpRequest request, CatalogQueries q, CancellationToken ct)
+    private static async Task<IResult> ByQueryAsync(HttpRequest request, CatalogQueries q, WholeEntityPages whole, CancellationToken ct)
     {
         ByQuery query;
         QueryCursor? cursor;
@@ -100,6 +100,10 @@ internal static class EntitiesApi
         catch (FormatException ex)
         {
             return CatalogProblems.Input(ex.Message);
+        }
+        if (fields.Count == 0 && await whole.QueryAsync(query, cursor, limit, offset, countTotal, ct) is { } raw)
+        {
+            return Utf8PageResult.Of(raw);
         }
         var page = await q.QueryEntitiesAsync(query, cursor, limit, offset, countTotal, ct, fields);
         return PageResult(page.Items, page.TotalItems, page.Next, page.Prev, fields);
