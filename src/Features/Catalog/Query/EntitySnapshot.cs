@@ -36,7 +36,13 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
 
     /// <summary>The entity's JSON when the snapshot is current; null when the caller must ask the database.</summary>
     /// <returns><c>Current</c>: the snapshot matches the catalog, so a null <c>Json</c> means "no such entity".</returns>
-    public async Task<(bool Current, byte[]? Json)> TryGetAsync(string refKey, CancellationToken ct)
+    public async Task<(bool Current, byte[]? Json)> TryGetAsync(string refKey, CancellationToken ct) =>
+        await CurrentAsync(ct) is { } built ? (true, built.Entities.GetValueOrDefault(refKey)) : (false, null);
+
+    /// <summary>Whether lookups would be served from memory now (callers skip work that only pays off then).</summary>
+    public async Task<bool> IsServingAsync(CancellationToken ct) => await CurrentAsync(ct) is not null;
+
+    private async Task<Built?> CurrentAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcTicks;
         if (now - Interlocked.Read(ref _checkedAtTicks) > VersionCheckEvery.Ticks)
@@ -49,9 +55,9 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
         if (built is null || built.Version != Interlocked.Read(ref _catalogVersion))
         {
             StartRebuild();
-            return (false, null);
+            return null;
         }
-        return (true, built.Entities.GetValueOrDefault(refKey));
+        return built;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -91,7 +97,7 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
                 {
                     Interlocked.Exchange(ref _changedWhileBuilding, 0);
                     // A write that changed nothing (a location read again) notifies without moving the version.
-                    if (!await IsCurrentAsync())
+                    if (!await VersionUnchangedAsync())
                     {
                         Volatile.Write(ref _built, await BuildAsync());
                         Interlocked.Increment(ref _builds);
@@ -116,7 +122,7 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
         });
     }
 
-    private async Task<bool> IsCurrentAsync()
+    private async Task<bool> VersionUnchangedAsync()
     {
         if (Volatile.Read(ref _built) is not { } built)
         {
