@@ -85,20 +85,8 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> factory, C
         await SnapshotEntitiesAsync(records.Select(r => r.RefKey), ct) is { } items && items.All(i => i is not null) ? [.. items.OfType<JsonObject>()] : null;
 
     /// <summary>Entities by lowercase ref from the <see cref="EntitySnapshot"/> (null where none), or null when it is not current.</summary>
-    private async Task<List<JsonObject?>?> SnapshotEntitiesAsync(IEnumerable<string> keys, CancellationToken ct)
-    {
-        var items = new List<JsonObject?>();
-        foreach (var key in keys)
-        {
-            var (current, json) = await snapshot.TryGetAsync(key, ct);
-            if (!current)
-            {
-                return null;
-            }
-            items.Add(json is null ? null : JsonNode.Parse(json)!.AsObject());
-        }
-        return items;
-    }
+    private async Task<List<JsonObject?>?> SnapshotEntitiesAsync(IEnumerable<string> keys, CancellationToken ct) =>
+        await snapshot.TryGetManyAsync(keys, ct) is { } items ? [.. items.Select(json => json is null ? null : JsonNode.Parse(json)!.AsObject())] : null;
 
     /// <summary>The stored rows of identity-only records, in their order.</summary>
     private static async Task<IReadOnlyList<EntityRecord>> FullRecordsAsync(PortalDbContext db, IReadOnlyList<EntityRecord> records, CancellationToken ct)

@@ -39,6 +39,10 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     public async Task<(bool Current, byte[]? Json)> TryGetAsync(string refKey, CancellationToken ct) =>
         await CurrentAsync(ct) is { } built ? (true, built.Entities.GetValueOrDefault(refKey)) : (false, null);
 
+    /// <summary>Several entities' JSON, in order, from one build (null where none); null when the snapshot is not current.</summary>
+    public async Task<IReadOnlyList<byte[]?>?> TryGetManyAsync(IEnumerable<string> refKeys, CancellationToken ct) =>
+        await CurrentAsync(ct) is { } built ? [.. refKeys.Select(key => built.Entities.GetValueOrDefault(key))] : null;
+
     /// <summary>Whether lookups would be served from memory now (callers skip work that only pays off then).</summary>
     public async Task<bool> IsServingAsync(CancellationToken ct) => await CurrentAsync(ct) is not null;
 

@@ -23,16 +23,11 @@ public sealed class WholeEntityPages(IDbContextFactory<PortalDbContext> factory,
         }
         await using var db = await factory.CreateDbContextAsync(ct);
         var page = await KeysetQuery.RunAsync(db, cache, cursor?.Query ?? query, cursor, limit, offset, countTotal, ct, identityOnly: true);
-        var items = new List<byte[]>(page.Records.Count);
-        foreach (var record in page.Records)
+        if (await snapshot.TryGetManyAsync(page.Records.Select(r => r.RefKey), ct) is not { } found || found.Any(json => json is null))
         {
-            var (current, json) = await snapshot.TryGetAsync(record.RefKey, ct);
-            if (!current || json is null)
-            {
-                return null;
-            }
-            items.Add(json);
+            return null;
         }
+        var items = found.OfType<byte[]>().ToList();
         return new Utf8EntityPage(items, page.TotalItems, page.Next, page.Prev);
     }
 }
