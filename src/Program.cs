@@ -36,6 +36,8 @@ builder.AddDojo();
 builder.AddTemplateForms();
 
 var app = builder.Build();
+// Reading catalog files needs no database: it runs while the database is migrated and the app starts.
+app.StartCatalogPrefetch();
 await app.PreparePortalAsync();
 app.UsePortal();
 app.MapIntegrations();

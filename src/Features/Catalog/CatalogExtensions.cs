@@ -40,6 +40,7 @@ public static class CatalogExtensions
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<BackstageMirror>();
         services.AddSingleton<LocationReader>();
+        services.AddSingleton<LocationPrefetch>();
         services.AddSingleton<CatalogWriter>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<LocationService>();
@@ -68,6 +69,15 @@ public static class CatalogExtensions
             e => e.Kind.ToLowerInvariant() is "group" or "user");
         services.AddHostedService<CatalogRefreshService>();
         return builder;
+    }
+
+    /// <summary>Starts reading the configured file locations; called right after the app is built, before migrations.</summary>
+    public static WebApplication StartCatalogPrefetch(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var configured = app.Services.GetRequiredService<ConfiguredLocations>().All().Select(l => (l.Type, l.Target));
+        app.Services.GetRequiredService<LocationPrefetch>().Start(configured);
+        return app;
     }
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)

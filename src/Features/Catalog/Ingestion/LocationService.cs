@@ -15,7 +15,7 @@ public sealed record RegistrationResult(LocationView? Location, IReadOnlyList<So
 
 /// <summary>Registers, refreshes and removes locations. One processing run at a time per replica.</summary>
 public sealed class LocationService(
-    IDbContextFactory<PortalDbContext> factory, LocationReader reader, CatalogWriter writer, UrlFetcher urls, Integrations.GitHub.GitHubCatalogSource github,
+    IDbContextFactory<PortalDbContext> factory, LocationReader reader, LocationPrefetch prefetch, CatalogWriter writer, UrlFetcher urls, Integrations.GitHub.GitHubCatalogSource github,
     FileRoots roots, AuditLog audit, TimeProvider time, CatalogChanges changes, ILogger<LocationService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -173,7 +173,7 @@ public sealed class LocationService(
                 return null;
             }
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var read = await reader.ReadAsync(location.Type, location.Target, ct);
+            var read = await prefetch.TakeAsync(location.Type, location.Target) ?? await reader.ReadAsync(location.Type, location.Target, ct);
             var readMs = clock.ElapsedMilliseconds;
             if (!force && read.ContentHash == location.ContentHash && location.ErrorsJson is null && read.Problems.Count == 0)
             {
