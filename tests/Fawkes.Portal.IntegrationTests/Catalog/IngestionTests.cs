@@ -230,4 +230,19 @@ public sealed class IngestionTests : IAsyncLifetime
         Assert.Contains("over the limit of 1,048,576 (Catalog:MaxFileBytes)", error, StringComparison.Ordinal);
         Assert.Null(await EntityAsync("huge"));
     }
+
+    [Fact]
+    public async Task Values_with_tabs_newlines_and_backslashes_are_stored_and_matched_exactly()
+    {
+        // Search rows go to PostgreSQL in COPY's text format, where these characters (and \N, \.) have meanings.
+        const string yaml = @"tab\there\nnew line\rreturn \\N back\\slash \\. end";
+        const string value = "tab\there\nnew line\rreturn \\N back\\slash \\. end";
+        await RegisterAsync("file", Write("odd.yaml", Component("odd-values").Replace("spec:\n", $"  annotations:\n    fawkes.io/odd: \"{yaml}\"\nspec:\n", StringComparison.Ordinal)));
+
+        var facets = (await _api.GetFromJsonAsync<JsonObject>("/api/catalog/entity-facets?facet=metadata.annotations.fawkes.io/odd"))!;
+        var matched = (await _api.GetFromJsonAsync<JsonArray>($"/api/catalog/entities?filter=metadata.annotations.fawkes.io/odd={Uri.EscapeDataString(value)}&fields=metadata.name"))!;
+
+        Assert.Equal(value, facets["facets"]!["metadata.annotations.fawkes.io/odd"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal("odd-values", Assert.Single(matched)!["metadata"]!["name"]!.GetValue<string>());
+    }
 }

@@ -9,7 +9,8 @@ namespace Fawkes.Portal.Features.Catalog.Storage;
 
 /// <summary>
 /// Rebuilds the search rows and relations that changed entities originate. These are ~90% of the rows an ingestion
-/// writes, so PostgreSQL gets them through binary COPY (inside the caller's transaction); SQLite through EF batches.
+/// writes, so PostgreSQL gets them through COPY (inside the caller's transaction): text format for these short-string
+/// rows (see <see cref="CopyText"/>), binary for entity rows; SQLite through EF batches.
 /// </summary>
 internal static class CatalogIndexWriter
 {
@@ -108,33 +109,21 @@ internal static class CatalogIndexWriter
 
     private static async Task CopySearchAsync(NpgsqlConnection connection, List<SearchRecord> rows, CancellationToken ct)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY catalog_search (\"EntityId\", \"Key\", \"Value\", \"OriginalValue\") FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await connection.BeginTextImportAsync("COPY catalog_search (\"EntityId\", \"Key\", \"Value\", \"OriginalValue\") FROM STDIN", ct);
         foreach (var row in rows)
         {
-            copy.StartRow();
-            copy.Write(row.EntityId, NpgsqlDbType.Text);
-            copy.Write(row.Key, NpgsqlDbType.Text);
-            WriteNullable(copy, row.Value);
-            WriteNullable(copy, row.OriginalValue);
+            CopyText.Row(copy, row.EntityId, row.Key, row.Value, row.OriginalValue);
         }
-        await copy.CompleteAsync(ct);
     }
 
     private static async Task CopyRelationsAsync(NpgsqlConnection connection, List<RelationRecord> rows, CancellationToken ct)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY catalog_relations (\"OriginEntityId\", \"SourceKey\", \"Type\", \"TargetKey\", \"TargetRef\") FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await connection.BeginTextImportAsync(
+            "COPY catalog_relations (\"OriginEntityId\", \"SourceKey\", \"Type\", \"TargetKey\", \"TargetRef\") FROM STDIN", ct);
         foreach (var row in rows)
         {
-            copy.StartRow();
-            copy.Write(row.OriginEntityId, NpgsqlDbType.Text);
-            copy.Write(row.SourceKey, NpgsqlDbType.Text);
-            copy.Write(row.Type, NpgsqlDbType.Text);
-            copy.Write(row.TargetKey, NpgsqlDbType.Text);
-            copy.Write(row.TargetRef, NpgsqlDbType.Text);
+            CopyText.Row(copy, row.OriginEntityId, row.SourceKey, row.Type, row.TargetKey, row.TargetRef);
         }
-        await copy.CompleteAsync(ct);
     }
 
     // Synchronous writes into the importer's buffer: the async overloads cost a task per value, which dominated bulk loads.
