@@ -4,7 +4,14 @@ using Fawkes.Portal.Features.Catalog.Validation;
 
 namespace Fawkes.Portal.Features.Catalog.Relations;
 
-public sealed record EntityRelation(EntityRef Source, string Type, EntityRef Target);
+/// <param name="SourceKey">Source.Key, computed once: keys are compared and stored for every relation of a bulk write.</param>
+public sealed record EntityRelation(EntityRef Source, string Type, EntityRef Target, string SourceKey, string TargetKey)
+{
+    public EntityRelation(EntityRef source, string type, EntityRef target)
+        : this(source, type, target, source.Key, target.Key)
+    {
+    }
+}
 
 /// <summary>Computes an entity's relations in both directions from its spec. Pure: no I/O.</summary>
 public static class RelationBuilder
@@ -29,6 +36,7 @@ public static class RelationBuilder
         }
         var relations = new List<EntityRelation>();
         var seen = new HashSet<(string, string, string)>();
+        var selfKey = self.Key;
         foreach (var field in RelationFields.For(self.Kind))
         {
             foreach (var (value, _) in EntityValidator.Values(spec[field.Path["spec.".Length..]], field))
@@ -37,15 +45,16 @@ public static class RelationBuilder
                 {
                     continue;
                 }
-                Add(new EntityRelation(self, field.RelationType, target));
-                Add(new EntityRelation(target, RelationTypes.Inverse(field.RelationType), self));
+                var targetKey = target.Key;
+                Add(new EntityRelation(self, field.RelationType, target, selfKey, targetKey));
+                Add(new EntityRelation(target, RelationTypes.Inverse(field.RelationType), self, targetKey, selfKey));
             }
         }
         return relations;
 
         void Add(EntityRelation relation)
         {
-            if (seen.Add((relation.Source.Key, relation.Type, relation.Target.Key)))
+            if (seen.Add((relation.SourceKey, relation.Type, relation.TargetKey)))
             {
                 relations.Add(relation);
             }

@@ -16,7 +16,7 @@ internal static class CatalogIndexWriter
 {
     private const int Chunk = 2_000;
 
-    /// <param name="changed">Each changed record with its served JSON (as <see cref="EntityRecordFactory.Fill"/> returned it).</param>
+    /// <param name="changed">Each changed record with the entity to index (as <see cref="EntityRecordFactory.Fill"/> returned it; its uid is the record's id).</param>
     /// <param name="newIds">Records inserted in this run: they have no old rows to delete.</param>
     public static async Task ReindexAsync(PortalDbContext db, IReadOnlyCollection<(EntityRecord Record, JsonObject Served)> changed, IReadOnlySet<string> newIds, CancellationToken ct)
     {
@@ -53,7 +53,7 @@ internal static class CatalogIndexWriter
     private static (List<SearchRecord> Search, List<RelationRecord> Relations) RowsOf((EntityRecord Record, JsonObject Served)[] chunk)
     {
         var perEntity = new (IReadOnlyList<SearchEntry> Search, IReadOnlyList<EntityRelation> Relations)[chunk.Length];
-        Parallel.For(0, chunk.Length, i => perEntity[i] = (SearchIndexer.Flatten(chunk[i].Served), RelationBuilder.Build(chunk[i].Served)));
+        Parallel.For(0, chunk.Length, i => perEntity[i] = (SearchIndexer.Flatten(chunk[i].Served, chunk[i].Record.Id), RelationBuilder.Build(chunk[i].Served)));
         var search = new List<SearchRecord>(perEntity.Sum(p => p.Search.Count));
         var relations = new List<RelationRecord>(perEntity.Sum(p => p.Relations.Count));
         for (var i = 0; i < chunk.Length; i++)
@@ -63,9 +63,9 @@ internal static class CatalogIndexWriter
             relations.AddRange(perEntity[i].Relations.Select(relation => new RelationRecord
             {
                 OriginEntityId = id,
-                SourceKey = relation.Source.Key,
+                SourceKey = relation.SourceKey,
                 Type = relation.Type,
-                TargetKey = relation.Target.Key,
+                TargetKey = relation.TargetKey,
                 TargetRef = relation.Target.ToString(),
             }));
         }

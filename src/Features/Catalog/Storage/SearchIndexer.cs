@@ -37,12 +37,19 @@ public static class SearchIndexer
     public static IReadOnlyList<SearchEntry> Flatten(JsonObject entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        return Flatten(entity, entity["metadata"] is JsonObject metadata && metadata["uid"] is JsonValue uid ? Text(uid) : null);
+    }
+
+    /// <param name="uid">The stored entity's uid (the entity's own <c>metadata.uid</c>, if any, is not indexed).</param>
+    public static IReadOnlyList<SearchEntry> Flatten(JsonObject entity, string? uid)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
         var raw = new List<(string Key, string? Value)>();
         var seenItemKeys = new HashSet<string>(StringComparer.Ordinal);
         Visit(entity, "", raw, seenItemKeys);
-        if (entity["metadata"] is JsonObject metadata && metadata["uid"] is JsonValue uid)
+        if (uid is not null)
         {
-            raw.Add(("metadata.uid", Text(uid)));
+            raw.Add(("metadata.uid", uid));
         }
         var seen = new HashSet<(string, string?)>();
         var rows = new List<SearchEntry>(raw.Count);
