@@ -18,7 +18,7 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     : IHostedService
 {
     private static readonly TimeSpan VersionCheckEvery = TimeSpan.FromSeconds(1);
-    private sealed record Built(long Version, FrozenDictionary<string, byte[]> Entities);
+    private sealed record Built(long Version, FrozenDictionary<string, byte[]> Entities, SnapshotIndex Index);
 
     private Built? _built;
     private long _catalogVersion = -1;
@@ -42,6 +42,20 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
     /// <summary>Several entities' JSON, in order, from one build (null where none); null when the snapshot is not current.</summary>
     public async Task<IReadOnlyList<byte[]?>?> TryGetManyAsync(IEnumerable<string> refKeys, CancellationToken ct) =>
         await CurrentAsync(ct) is { } built ? [.. refKeys.Select(key => built.Entities.GetValueOrDefault(key))] : null;
+
+    /// <summary>
+    /// A by-query page of whole entities cut from this snapshot (see <see cref="SnapshotIndex"/>); null when the query
+    /// needs the database or the snapshot is not current.
+    /// </summary>
+    public async Task<Utf8EntityPage?> TryPageAsync(ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal, CancellationToken ct)
+    {
+        if (!SnapshotIndex.Supports(query) || await CurrentAsync(ct) is not { Index.MatchesDatabaseOrder: true } built)
+        {
+            return null;
+        }
+        var page = built.Index.Page(query, cursor, limit, offset, countTotal);
+        return new Utf8EntityPage([.. page.Records.Select(r => built.Entities[r.RefKey])], page.TotalItems, page.Next, page.Prev);
+    }
 
     /// <summary>Whether lookups would be served from memory now (callers skip work that only pays off then).</summary>
     public async Task<bool> IsServingAsync(CancellationToken ct) => await CurrentAsync(ct) is not null;
@@ -151,12 +165,19 @@ public sealed class EntitySnapshot(IDbContextFactory<PortalDbContext> factory, C
                 .GroupBy(r => r.SourceKey, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.DistinctBy(x => (x.Type, x.TargetKey)).ToList(), StringComparer.Ordinal);
             var entities = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            await foreach (var record in db.Set<EntityRecord>().AsNoTracking().Select(e => new { e.RefKey, e.Json, e.StatusJson }).AsAsyncEnumerable())
+            var rows = new List<SnapshotIndex.Row>();
+            // Kinds, namespaces, types and lifecycles repeat across thousands of entities: one string each.
+            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? Shared(string? text) => text is null ? null : shared.TryGetValue(text, out var one) ? one : shared[text] = text;
+            var query = db.Set<EntityRecord>().AsNoTracking()
+                .Select(e => new { e.Id, e.RefKey, e.KindKey, e.Namespace, e.NameKey, e.TypeKey, e.LifecycleKey, e.Json, e.StatusJson });
+            await foreach (var record in query.AsAsyncEnumerable())
             {
                 var json = EntityJson.Compose(record.Json, record.StatusJson, relations.GetValueOrDefault(record.RefKey) ?? []);
                 entities[record.RefKey] = JsonSerializer.SerializeToUtf8Bytes(json);
+                rows.Add(new(record.Id, record.RefKey, Shared(record.KindKey)!, Shared(record.Namespace)!, record.NameKey, Shared(record.TypeKey), Shared(record.LifecycleKey)));
             }
-            return new Built(version, entities.ToFrozenDictionary(StringComparer.Ordinal));
+            return new Built(version, entities.ToFrozenDictionary(StringComparer.Ordinal), new SnapshotIndex(rows));
         });
         logger.LogInformation("In-memory entity snapshot: {Count} entities at catalog version {Version} in {Elapsed}",
             built.Entities.Count, built.Version, System.Diagnostics.Stopwatch.GetElapsedTime(started));

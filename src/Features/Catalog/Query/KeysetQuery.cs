@@ -100,6 +100,17 @@ internal static class KeysetQuery
             total = await cache.GetOrAddAsync(CatalogCache.Key("by-query", query.Filter, sortKey, term, string.Join(',', fields), query.Predicate?.Json), () => counted.CountAsync(ct));
         }
 
+        return Finish(query, cursor, limit, rows, total);
+    }
+
+    /// <summary>
+    /// The page from the rows read (in read order: descending when going back, with one extra row when going forward
+    /// and there may be more) and the total: the rows in page order, and the cursors to the next and previous pages.
+    /// </summary>
+    internal static KeysetPage Finish(ByQuery query, QueryCursor? cursor, int? limit, List<(EntityRecord Entity, string? Value)> rows, int total)
+    {
+        var sortKey = query.SortKey;
+        var isPrevious = cursor?.IsPrevious ?? false;
         if (isPrevious)
         {
             rows.Reverse();

@@ -16,6 +16,11 @@ public sealed class WholeEntityPages(IDbContextFactory<PortalDbContext> factory,
     /// <returns>Null when the snapshot is not current or lacks an entity: the caller then composes from the database.</returns>
     public async Task<Utf8EntityPage?> QueryAsync(ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal, CancellationToken ct)
     {
+        // Pages that need no SQL (uid order, column filters) are cut from the snapshot itself.
+        if (await snapshot.TryPageAsync(cursor?.Query ?? query, cursor, limit, offset, countTotal, ct) is { } inMemory)
+        {
+            return inMemory;
+        }
         // While the snapshot is stale (a rebuild after a change), do not run the page query only to run it again.
         if (!await snapshot.IsServingAsync(ct))
         {
