@@ -15,26 +15,32 @@ public sealed class SnapshotPagesTests(CatalogFixture fixture) : IClassFixture<C
 {
     private EntitySnapshot Snapshot => fixture.Host.Services.GetRequiredService<EntitySnapshot>();
 
-    public static TheoryData<string, int, int?> Queries() => new()
+    /// <summary>Filter ('|' between alternatives), full-text term, its fields (comma-separated; null: the default), page size, offset.</summary>
+    public static TheoryData<string, string, string?, int, int?> Queries() => new()
     {
-        { "", 7, null },
-        { "kind=component", 4, null },
-        { "kind=component", 3, 2 },
-        { "kind=Component,spec.type=service", 5, null },
-        { "kind=user,kind=group", 1, null },
-        { "kind=api|spec.lifecycle=production", 6, null },
-        { "spec.type", 8, null },
-        { "metadata.namespace=default,kind=system", 2, null },
-        { "metadata.name=svc-03", 2, null },
-        { "kind=nothing", 5, null },
-        { "kind=component", 200, null },
+        { "", "", null, 7, null },
+        { "kind=component", "", null, 4, null },
+        { "kind=component", "", null, 3, 2 },
+        { "kind=Component,spec.type=service", "", null, 5, null },
+        { "kind=user,kind=group", "", null, 1, null },
+        { "kind=api|spec.lifecycle=production", "", null, 6, null },
+        { "spec.type", "", null, 8, null },
+        { "metadata.namespace=default,kind=system", "", null, 2, null },
+        { "metadata.name=svc-03", "", null, 2, null },
+        { "kind=nothing", "", null, 5, null },
+        { "kind=component", "", null, 200, null },
+        { "", "SVC-1", "metadata.name", 3, null },
+        { "kind=component", "1", "metadata.name,spec.type", 4, 1 },
+        { "", "e", "kind,spec.lifecycle,metadata.namespace", 9, null },
+        { "", "-", null, 10, null },
+        { "", "svc", null, 10, null },
     };
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public async Task Pages_from_memory_equal_the_database_pages_forward_and_back(string filter, int limit, int? offset)
+    public async Task Pages_from_memory_equal_the_database_pages_forward_and_back(string filter, string term, string? fields, int limit, int? offset)
     {
-        var query = new ByQuery(EntityFilter.Parse(filter.Split('|')), null, "", null);
+        var query = new ByQuery(EntityFilter.Parse(filter.Split('|')), null, term, fields?.Split(','));
         await WaitForSnapshotAsync(query);
         var forward = new List<string>();
         QueryCursor? cursor = null;
@@ -61,13 +67,15 @@ public sealed class SnapshotPagesTests(CatalogFixture fixture) : IClassFixture<C
     }
 
     [Theory]
-    [InlineData("kind=component", "metadata.name", "")]
-    [InlineData("kind=component", null, "svc")]
-    [InlineData("metadata.tags.legacy", null, "")]
-    [InlineData("relations.ownedby=group:default/team-a", null, "")]
-    public async Task Queries_that_need_sql_are_left_to_the_database(string filter, string? orderField, string term)
+    [InlineData("kind=component", "metadata.name", "", null)]
+    [InlineData("kind=component", null, "svc%", null)]
+    [InlineData("kind=component", null, "svc_1", "metadata.name")]
+    [InlineData("kind=component", null, "legacy", "metadata.tags")]
+    [InlineData("metadata.tags.legacy", null, "", null)]
+    [InlineData("relations.ownedby=group:default/team-a", null, "", null)]
+    public async Task Queries_that_need_sql_are_left_to_the_database(string filter, string? orderField, string term, string? fields)
     {
-        var query = new ByQuery(EntityFilter.Parse([filter]), orderField is null ? null : new OrderField(orderField, true), term, null);
+        var query = new ByQuery(EntityFilter.Parse([filter]), orderField is null ? null : new OrderField(orderField, true), term, fields?.Split(','));
         await WaitForSnapshotAsync(new ByQuery(EntityFilter.None, null, "", null));
 
         Assert.Null(await Snapshot.TryPageAsync(query, null, 5, null, true, CancellationToken.None));

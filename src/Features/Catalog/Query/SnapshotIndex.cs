@@ -6,7 +6,7 @@ namespace Fawkes.Portal.Features.Catalog.Query;
 /// <summary>
 /// The snapshot's entities in by-query's default order (uid ascending) with the columns that filters on kind,
 /// namespace, name, type and lifecycle compare, so those pages (the catalog client's most common query, e.g.
-/// <c>filter=kind=component&amp;limit=20</c>) are cut in memory: no SQL, no EF Core, no connection. Same semantics as
+/// <c>filter=kind=component&amp;limit=20</c>, or a name search) are cut in memory: no SQL, no EF Core, no connection. Same semantics as
 /// <see cref="KeysetQuery"/>'s uid-ordered branch and <see cref="FilterTranslator"/>'s column conditions, which answer
 /// every other query (and these, while the snapshot is stale); the differential test against Backstage runs both.
 /// </summary>
@@ -32,10 +32,15 @@ internal sealed class SnapshotIndex
 
     public int Count => _rows.Length;
 
-    /// <summary>Uid order, no predicate, no full text, and conditions only on column-backed keys.</summary>
+    /// <summary>
+    /// Uid order, no predicate, conditions only on column-backed keys, and full text (if any) only on those keys or the
+    /// uid, with a term that has no LIKE wildcards (<c>%</c>, <c>_</c>): then it is a plain substring test.
+    /// </summary>
     public static bool Supports(ByQuery query) =>
-        query.Predicate is null && query.FullTextTerm is null && query.SortKey is null
-        && query.Filter.Groups.All(group => group.All(condition => SearchIndexer.IsColumnKey(condition.Key)));
+        query.Predicate is null && query.SortKey is null
+        && query.Filter.Groups.All(group => group.All(condition => SearchIndexer.IsColumnKey(condition.Key)))
+        && (query.FullTextTerm is not { } term
+            || (term.IndexOfAny(['%', '_']) < 0 && query.FullTextFields.All(f => f.ToLowerInvariant() is var key && (SearchIndexer.IsColumnKey(key) || key == "metadata.uid"))));
 
     /// <summary>The page <see cref="KeysetQuery.RunAsync"/> would give for a <see cref="Supports">supported</see> query.</summary>
     public KeysetPage Page(ByQuery query, QueryCursor? cursor, int? limit, int? offset, bool countTotal)
@@ -43,13 +48,34 @@ internal sealed class SnapshotIndex
         var isPrevious = cursor?.IsPrevious ?? false;
         var wanted = limit is { } l ? (isPrevious ? l : l + 1) : int.MaxValue;
         var rows = new List<(EntityRecord Entity, string? Value)>();
+        var text = query.FullTextTerm?.ToLowerInvariant();
+        var fields = text is null ? [] : query.FullTextFields.Select(f => f.ToLowerInvariant()).Distinct().ToArray();
+        bool Wanted(Row row)
+        {
+            if (!Matches(row, query.Filter))
+            {
+                return false;
+            }
+            if (text is null)
+            {
+                return true;
+            }
+            foreach (var key in fields)
+            {
+                if (Contains(row, key, text))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (limit != 0 && (cursor?.OrderFieldValues is not [null]))
         {
             var afterId = cursor?.OrderFieldValues is [var id] ? id : null;
             var skip = cursor is null && offset is > 0 ? offset.Value : 0;
             foreach (var row in InOrder(afterId, descending: isPrevious))
             {
-                if (!Matches(row, query.Filter))
+                if (!Wanted(row))
                 {
                     continue;
                 }
@@ -71,7 +97,7 @@ internal sealed class SnapshotIndex
         }
         var total = cursor is not null ? cursor.TotalItems
             : !countTotal ? 0
-            : _counts.GetOrAdd(string.Join('\n', query.Filter.ToParameters()), _ => _rows.Count(r => Matches(r, query.Filter)));
+            : _counts.GetOrAdd(string.Join('\n', [.. query.Filter.ToParameters(), text ?? "", .. fields]), _ => _rows.Count(r => Wanted(r)));
         return KeysetQuery.Finish(query, cursor, limit, rows, total);
     }
 
@@ -130,16 +156,21 @@ internal sealed class SnapshotIndex
         return false;
     }
 
-    private static bool Holds(in Row row, FilterCondition condition)
+    private static bool Holds(in Row row, FilterCondition condition) =>
+        Column(row, condition.Key) is { } value && (condition.Values.Count == 0 || condition.Values.Contains(value, StringComparer.Ordinal));
+
+    /// <summary>FilterTranslator.FullTextIn's <c>column LIKE '%term%'</c> for a term without wildcards.</summary>
+    private static bool Contains(in Row row, string key, string term) =>
+        (key == "metadata.uid" ? row.Id : Column(row, key)) is { } value && value.Contains(term, StringComparison.Ordinal);
+
+    /// <summary>The column a column-backed key is compared on, as in FilterTranslator (namespace as stored).</summary>
+    private static string? Column(in Row row, string key) => key switch
     {
-        var value = condition.Key switch
-        {
-            "kind" => row.KindKey,
-            "metadata.name" => row.NameKey,
-            "metadata.namespace" => row.Namespace,
-            "spec.type" => row.TypeKey,
-            _ => row.LifecycleKey,
-        };
-        return value is not null && (condition.Values.Count == 0 || condition.Values.Contains(value, StringComparer.Ordinal));
-    }
+        "kind" => row.KindKey,
+        "metadata.name" => row.NameKey,
+        "metadata.namespace" => row.Namespace,
+        "spec.type" => row.TypeKey,
+        "spec.lifecycle" => row.LifecycleKey,
+        _ => null,
+    };
 }
