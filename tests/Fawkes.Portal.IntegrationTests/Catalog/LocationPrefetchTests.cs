@@ -92,6 +92,27 @@ public sealed class LocationPrefetchTests : IAsyncLifetime
         Assert.Null(await prefetch.TakeAsync("url", "http://localhost:1/catalog-info.yaml"));
     }
 
+    [Fact]
+    public async Task A_taken_read_is_not_kept_in_memory_by_the_prefetch()
+    {
+        var path = Write("released.yaml", "released");
+        var prefetch = new LocationPrefetch(_host.Services.GetRequiredService<LocationReader>(), TimeProvider.System, NullLogger<LocationPrefetch>.Instance);
+        prefetch.Start([("file", path)]);
+
+        var taken = await TakeWeaklyAsync(prefetch, path);
+        for (var i = 0; i < 3 && taken.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(taken.IsAlive, "the prefetch still references a read it handed out (its entities stay in memory for two minutes)");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> TakeWeaklyAsync(LocationPrefetch prefetch, string path) =>
+        new(await prefetch.TakeAsync("file", path) ?? throw new InvalidOperationException("nothing prefetched"));
+
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;

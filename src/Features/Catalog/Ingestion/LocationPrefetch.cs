@@ -13,7 +13,8 @@ public sealed class LocationPrefetch(LocationReader reader, TimeProvider time, I
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
-    private readonly ConcurrentDictionary<(string Type, string Target), (Task<LocationReadResult> Read, DateTimeOffset Started)> _reads = new();
+    private readonly ConcurrentDictionary<(string Type, string Target), (Task<LocationReadResult> Read, DateTimeOffset Started, long Id)> _reads = new();
+    private long _lastId;
 
     /// <summary>Starts reading each file location in the background; other types are read when processed.</summary>
     public void Start(IEnumerable<(string Type, string Target)> locations)
@@ -21,10 +22,11 @@ public sealed class LocationPrefetch(LocationReader reader, TimeProvider time, I
         ArgumentNullException.ThrowIfNull(locations);
         foreach (var (type, target) in locations.Where(l => l.Type == "file").Distinct())
         {
-            var entry = (Task.Run(() => reader.ReadAsync(type, target, CancellationToken.None)), time.GetUtcNow());
-            _reads[(type, target)] = entry;
-            // A read nobody takes (its location failed to register) must not keep its entities in memory.
-            _ = Task.Delay(Lifetime, time).ContinueWith(_ => _reads.TryRemove(new((type, target), entry)), TaskScheduler.Default);
+            var id = Interlocked.Increment(ref _lastId);
+            _reads[(type, target)] = (Task.Run(() => reader.ReadAsync(type, target, CancellationToken.None)), time.GetUtcNow(), id);
+            // A read nobody takes (its location failed to register) must not keep its entities in memory. The timer
+            // holds the key and id only: holding the read would keep a taken read's entities alive for its lifetime.
+            _ = Task.Delay(Lifetime, time).ContinueWith(_ => DropUntaken((type, target), id), TaskScheduler.Default);
         }
     }
 
@@ -46,6 +48,14 @@ public sealed class LocationPrefetch(LocationReader reader, TimeProvider time, I
         {
             logger.LogDebug(ex, "Reading {Type}:{Target} during start-up failed; reading it again", type, target);
             return null;
+        }
+    }
+
+    private void DropUntaken((string, string) key, long id)
+    {
+        if (_reads.TryGetValue(key, out var entry) && entry.Id == id)
+        {
+            _reads.TryRemove(new(key, entry));
         }
     }
 
