@@ -1,9 +1,7 @@
 using System.Net;
-using Fawkes.Portal.Features.Dora.Pollers;
 using Fawkes.Portal.IntegrationTests.Catalog;
 using Fawkes.Portal.Simulators.ArgoCd;
 using Fawkes.Portal.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fawkes.Portal.IntegrationTests.Live;
 
@@ -24,14 +22,7 @@ public sealed class ArgoCdCacheTests
         await using var host = await PortalHost.StartPostgresAsync(settings);
         using var api = host.NewClient(bearer: PortalHost.BootstrapToken);
         await CatalogFixture.WaitForAsync(api, 12);
-        // The DORA poller reads every annotated application once right after start-up (its own consumer, not the
-        // panel's cache); only the calls the viewers cause are counted, after that round.
-        var board = host.Services.GetRequiredService<PollerStatusBoard>();
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); !board.All().Any(p => p.Name == "argocd") && DateTime.UtcNow < deadline;)
-        {
-            await Task.Delay(50);
-        }
-        Assert.Contains(board.All(), p => p.Name == "argocd");
+        await PollerRounds.WaitForFirstAsync(host, "argocd");
         var before = argo.RequestLog.Count;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => api.GetAsync("/api/live/component/default/a-healthy/argocd")));

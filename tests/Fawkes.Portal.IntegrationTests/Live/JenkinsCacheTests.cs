@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Fawkes.Portal.Features.Dora.Pollers;
 using Fawkes.Portal.IntegrationTests.Catalog;
 using Fawkes.Portal.Simulators.Jenkins;
 using Fawkes.Portal.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fawkes.Portal.IntegrationTests.Live;
 
@@ -34,14 +32,7 @@ public sealed class JenkinsCacheTests
         await using var host = await PortalHost.StartPostgresAsync(settings);
         using var api = host.NewClient(bearer: PortalHost.BootstrapToken);
         await CatalogFixture.WaitForAsync(api, 1);
-        // The DORA poller reads the annotated job once right after start-up (its own consumer, not the panel's cache);
-        // only the calls the viewers cause are counted, after that round.
-        var board = host.Services.GetRequiredService<PollerStatusBoard>();
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); !board.All().Any(p => p.Name == "jenkins") && DateTime.UtcNow < deadline;)
-        {
-            await Task.Delay(50);
-        }
-        Assert.Contains(board.All(), p => p.Name == "jenkins");
+        await PollerRounds.WaitForFirstAsync(host, "jenkins");
         var before = jenkins.Requests;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => api.GetFromJsonAsync<JsonObject>("/api/live/component/default/cached/jenkins")));
